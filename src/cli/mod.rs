@@ -1,0 +1,52 @@
+//! The command line: clap types, calls into the library, printing and exit codes. No domain
+//! logic lives here.
+
+mod export;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// docket: parse, lint, cross-link and score architecture and hosting decision records.
+#[derive(Debug, Parser)]
+#[command(name = "docket", version, about, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the parsed model of records as JSON.
+    Export(export::ExportArgs),
+}
+
+/// Runs the command line and returns the exit code: 0 clean, 1 findings, 2 failure.
+pub(crate) fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Export(args) => export::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => output::failure(&err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

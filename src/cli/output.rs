@@ -1,0 +1,34 @@
+//! The only place that prints: stdout for results, stderr for failures, and `--output` files.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Prints a result to stdout, or writes it to `output` atomically. A closed pipe is not an error.
+pub(crate) fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(path) = output {
+        docket_write(path, text)?;
+        return Ok(());
+    }
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn docket_write(path: &Path, text: &str) -> anyhow::Result<()> {
+    use anyhow::Context;
+    docket::atomic_write::write_atomic(path, text.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Prints a failure and returns exit code 2.
+pub(crate) fn failure(err: &anyhow::Error) -> ExitCode {
+    eprintln!("error: {err:#}");
+    ExitCode::from(2)
+}

@@ -1,0 +1,121 @@
+//! A folder of records: discovering files, reading and decoding them, and parsing them in
+//! parallel into a [`Corpus`]. Every byte of markdown goes to `parse`; no rules run here.
+
+mod discover;
+mod load;
+
+pub use discover::{discover_records, is_skipped_name};
+pub use load::decode_source;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Severity, SourceMap, sort_diagnostics};
+use crate::error::{Error, Result};
+use crate::model::{Decision, Span};
+use crate::parse::parse_record;
+
+/// Parsed records with their texts and every finding from reading and parsing them.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Records sorted by (series, number, path).
+    pub decisions: Vec<Decision>,
+    /// The texts the parser saw.
+    pub sources: SourceMap,
+    /// Findings from reading and parsing, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Options for loading.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Extra extensions to read in folders (`--ext txt`).
+    pub extra_extensions: Vec<String>,
+}
+
+/// Writes a path with `/` separators, as the model stores it.
+#[must_use]
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+impl Corpus {
+    /// Loads records from files and folders. A file named here is read whatever its extension;
+    /// a folder is walked with its `docket.toml`. A missing path is an error.
+    pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                let mut config = Config::load(path)?;
+                config
+                    .records
+                    .extensions
+                    .extend(options.extra_extensions.iter().cloned());
+                files.extend(discover_records(path, &config.records)?);
+            } else if path.is_file() {
+                files.push(path.clone());
+            } else {
+                return Err(Error::MissingPath { path: path.clone() });
+            }
+        }
+        files.dedup();
+        Ok(Corpus::from_files(&files))
+    }
+
+    /// Reads and parses the given files in parallel; unreadable files become findings.
+    #[must_use]
+    pub fn from_files(files: &[PathBuf]) -> Corpus {
+        let results: Vec<(String, String, Option<Decision>, Vec<Diagnostic>)> = files
+            .par_iter()
+            .map(|file| {
+                let path = display_path(file);
+                match std::fs::read(file) {
+                    Ok(bytes) => {
+                        let (text, mut diags) = decode_source(&bytes, &path);
+                        let parsed = parse_record(&text, &path);
+                        diags.extend(parsed.diagnostics);
+                        (path, text, Some(parsed.decision), diags)
+                    }
+                    Err(err) => {
+                        let d = Diagnostic::new(
+                            "DK008",
+                            "unreadable-file",
+                            Severity::Error,
+                            &path,
+                            Span::default(),
+                            format!("the file cannot be read: {err}"),
+                        )
+                        .with_help("check the file's permissions");
+                        (path, String::new(), None, vec![d])
+                    }
+                }
+            })
+            .collect();
+        let mut corpus = Corpus::default();
+        for (path, text, decision, diags) in results {
+            let text = if text.starts_with('\u{feff}') {
+                text['\u{feff}'.len_utf8()..].to_string()
+            } else {
+                text
+            };
+            corpus.sources.insert(&path, text);
+            corpus.decisions.extend(decision);
+            corpus.diagnostics.extend(diags);
+        }
+        corpus.decisions.sort_by(|a, b| {
+            let key = |d: &Decision| {
+                (
+                    d.id.as_ref().and_then(|i| i.series.clone()),
+                    d.id.as_ref().map(|i| i.number),
+                    d.path.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        sort_diagnostics(&mut corpus.diagnostics);
+        corpus
+    }
+}

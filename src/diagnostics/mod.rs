@@ -1,0 +1,116 @@
+//! Findings about records: the `Diagnostic` data and the `SourceMap` that turns byte spans into
+//! lines and columns. Printing them is the CLI's job.
+
+mod source_map;
+
+pub use source_map::{LineCol, SourceMap};
+
+use serde::Serialize;
+
+use crate::model::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Wrong: fails `docket lint`.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A replacement of one byte range, applied only when it is safe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The bytes to replace.
+    pub span: Span,
+    /// What goes there.
+    pub replacement: String,
+}
+
+/// A secondary location with a note (`superseded here`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// The file.
+    pub path: String,
+    /// Where.
+    pub span: Span,
+    /// What it shows.
+    pub message: String,
+}
+
+/// One finding in one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The stable code (`DK001`).
+    pub code: &'static str,
+    /// The slug naming the problem (`invalid-utf8`).
+    pub name: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// One sentence, values quoted in backticks.
+    pub message: String,
+    /// The record's path.
+    pub path: String,
+    /// Where in the record.
+    pub span: Span,
+    /// Other places involved.
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// Safe edits that fix it.
+    pub fix: Vec<Edit>,
+}
+
+impl Diagnostic {
+    /// A finding with no labels, help or fix.
+    #[must_use]
+    pub fn new(
+        code: &'static str,
+        name: &'static str,
+        severity: Severity,
+        path: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            name,
+            severity,
+            message: message.into(),
+            path: path.to_string(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            fix: Vec::new(),
+        }
+    }
+
+    /// Adds help text.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Sorts findings by (path, span start, code), the order every renderer expects.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.path.as_str(), a.span.start, a.code).cmp(&(b.path.as_str(), b.span.start, b.code))
+    });
+}

@@ -1,0 +1,52 @@
+//! The library's failure type: docket could not do its job (as opposed to findings in records,
+//! which are [`Diagnostic`](crate::diagnostics::Diagnostic)s).
+
+use std::path::PathBuf;
+
+/// A failure that stops a command.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    #[error("path `{}` does not exist", path.display())]
+    MissingPath {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file or directory could not be read or written.
+    #[error("cannot access `{}`", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `docket.toml` is invalid.
+    #[error("invalid config `{}` at line {line}, column {column}: {message}", path.display())]
+    Config {
+        /// The config file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A glob in the config does not compile.
+    #[error("invalid ignore pattern `{pattern}`")]
+    Glob {
+        /// The pattern.
+        pattern: String,
+        /// The cause.
+        #[source]
+        source: globset::Error,
+    },
+    /// Serialising output failed.
+    #[error("cannot serialise output")]
+    Json(#[from] serde_json::Error),
+}
+
+/// The library's result type.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,77 @@
+//! Dates as written in records: a typed calendar date when one can be read, and the raw text always.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use super::Span;
+
+/// A calendar date, serialised as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of month, 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A date if the parts form a real calendar day.
+    #[must_use]
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=days).contains(&day) && (1000..=9999).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Days since 1970-01-01, for comparing ages.
+    #[must_use]
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A dated field: `2025-12-22 (Session 2)` is the date 2025-12-22 with the note `Session 2`;
+/// `Phase 12 (before production deployment)` has no date and keeps its raw text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateField {
+    /// The source text of the value.
+    pub raw: String,
+    /// The calendar date, when the text starts with one.
+    pub date: Option<Date>,
+    /// Text after the date, brackets removed (`Session 2`).
+    pub note: Option<String>,
+    /// Where the value is.
+    pub span: Span,
+}

@@ -1,0 +1,31 @@
+//! The decision model: plain data that every later stage reads. It owns no I/O and no
+//! parser types; `parse` fills it and `rules`, `graph`, `score` and `export` read it.
+
+mod code_block;
+mod considered_option;
+mod cost;
+mod criteria;
+mod date;
+mod decision;
+mod id;
+mod link;
+mod span;
+mod status;
+
+pub use code_block::{CodeBlock, CodeCheck};
+pub use considered_option::{ConsideredOption, Item};
+pub use cost::{CostEstimate, Money, Period};
+pub use criteria::{
+    CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,
+    WeightLevel, Winner,
+};
+pub use date::{Date, DateField};
+pub use decision::{
+    ChangelogEntry, ChosenOption, ChosenSource, Consequences, Decision, Format, FrontMatterValue,
+    MetaField, People, PeopleField, Reference, Section, Suppression, SuppressionScope, TextBlock,
+    Title, TitleSource,
+};
+pub use id::RecordId;
+pub use link::{Link, LinkKind, LinkOrigin, LinkTarget};
+pub use span::Span;
+pub use status::{Status, StatusKind};

@@ -1,0 +1,203 @@
+//! Front matter: YAML between `---` fences (or TOML between `+++`) read into a raw map. This is
+//! the only module that imports the YAML crate, so it can be swapped.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{FrontMatterValue, Span};
+
+/// The front matter found at the top of a record.
+pub(crate) struct FrontMatter {
+    pub(crate) map: Option<BTreeMap<String, FrontMatterValue>>,
+    /// Byte offset where the markdown body starts.
+    pub(crate) body_start: usize,
+    /// The span of the block between the fences.
+    pub(crate) content: Span,
+}
+
+/// Finds and reads front matter; `None` when the text has none.
+pub(crate) fn read_front_matter(
+    text: &str,
+    path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
+    let fence = if text.starts_with("---") {
+        "---"
+    } else if text.starts_with("+++") {
+        "+++"
+    } else {
+        return None;
+    };
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != fence {
+        return None;
+    }
+    let content_start = first_end + 1;
+    let mut pos = content_start;
+    let mut close = None;
+    while pos <= text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..line_end].trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            close = Some((pos, (line_end + 1).min(text.len())));
+            break;
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        pos = line_end + 1;
+    }
+    let (content_end, body_start) = close?;
+    let content = Span::new(content_start, content_end);
+    let source = &text[content_start..content_end];
+    let map = if fence == "---" {
+        read_yaml(source, content_start, path, diagnostics)
+    } else {
+        read_toml(source, content_start, path, diagnostics)
+    };
+    Some(FrontMatter {
+        map,
+        body_start,
+        content,
+    })
+}
+
+fn read_yaml(
+    source: &str,
+    base: usize,
+    path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<BTreeMap<String, FrontMatterValue>> {
+    if source.trim().is_empty() {
+        return Some(BTreeMap::new());
+    }
+    match serde_saphyr::from_str::<serde_json::Value>(source) {
+        Ok(serde_json::Value::Object(map)) => {
+            Some(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
+        }
+        Ok(serde_json::Value::Null) => Some(BTreeMap::new()),
+        Ok(_) => {
+            diagnostics.push(front_matter_error(
+                path,
+                Span::new(base, base + source.len()),
+                "front matter is not a mapping of keys to values",
+            ));
+            None
+        }
+        Err(err) => {
+            let message = err.to_string();
+            let span = yaml_error_span(&err, source, base);
+            diagnostics.push(front_matter_error(
+                path,
+                span,
+                &format!("front matter is not valid YAML: {}", first_line(&message)),
+            ));
+            None
+        }
+    }
+}
+
+fn read_toml(
+    source: &str,
+    base: usize,
+    path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<BTreeMap<String, FrontMatterValue>> {
+    match source.parse::<toml::Table>() {
+        Ok(table) => Some(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, from_json(serde_json::to_value(v).unwrap_or_default())))
+                .collect(),
+        ),
+        Err(err) => {
+            let span = err
+                .span()
+                .map_or(Span::new(base, base + source.len()), |r| {
+                    Span::new(base + r.start, base + r.end)
+                });
+            diagnostics.push(front_matter_error(
+                path,
+                span,
+                &format!(
+                    "front matter is not valid TOML: {}",
+                    first_line(err.message())
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn front_matter_error(path: &str, span: Span, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        "DK002",
+        "invalid-front-matter",
+        Severity::Error,
+        path,
+        span,
+        message,
+    )
+    .with_help("fix the front matter so it parses; docket read the record without it")
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+/// The span from a 1-based line and column of a YAML error to the end of that line.
+fn yaml_error_span(err: &serde_saphyr::Error, source: &str, base: usize) -> Span {
+    let whole = Span::new(base, base + source.len());
+    let Some(location) = err.location() else {
+        return whole;
+    };
+    let line = usize::try_from(location.line()).unwrap_or(0);
+    let column = usize::try_from(location.column()).unwrap_or(1);
+    let mut offset = 0;
+    for (i, l) in source.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let col = l
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(l.trim_end().len(), |(b, _)| b);
+            return Span::new(
+                base + offset + col,
+                base + offset + l.trim_end().len().max(col),
+            );
+        }
+        offset += l.len();
+    }
+    whole
+}
+
+fn from_json(value: serde_json::Value) -> FrontMatterValue {
+    match value {
+        serde_json::Value::Null => FrontMatterValue::Null,
+        serde_json::Value::Bool(b) => FrontMatterValue::Bool(b),
+        serde_json::Value::Number(n) => FrontMatterValue::Number(n.as_f64().unwrap_or(0.0)),
+        serde_json::Value::String(s) => FrontMatterValue::String(s),
+        serde_json::Value::Array(items) => {
+            FrontMatterValue::List(items.into_iter().map(from_json).collect())
+        }
+        serde_json::Value::Object(map) => {
+            FrontMatterValue::Map(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
+        }
+    }
+}
+
+/// Whether a YAML document parses, for checking `yaml` code blocks; returns the error message
+/// and its byte span relative to the block.
+pub(crate) fn check_yaml(source: &str) -> Result<(), (String, Option<(usize, usize)>)> {
+    // Multi-document streams are common in Kubernetes examples.
+    match serde_saphyr::from_multiple::<serde::de::IgnoredAny>(source) {
+        Ok(_) => Ok(()),
+        Err(err) => {
+            let message = err.to_string();
+            let rel = err
+                .location()
+                .map(|_| yaml_error_span(&err, source, 0))
+                .map(|s| (s.start, s.end));
+            Err((first_line(&message).to_string(), rel))
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Relations to other records: relation fields (`**Split from:** [ADR-007](…)`), adr-tools
+//! link lines in a Status section (`Superceded by [3. …](0003-….md)`), MADR `Links` sections
+//! and related-records lists, by link or by id. External URLs become references instead.
+
+use super::markdown::{Block, Doc, Line, ListItem};
+use super::metadata::MetaEntry;
+use super::sections::Sec;
+use super::text::{id_at_start, id_from_file_name, ids_in_text, normalise_key};
+use crate::model::{Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, Span};
+
+/// The relation a verb names, if it names one.
+pub(crate) fn kind_of_verb(verb: &str) -> Option<LinkKind> {
+    let v = normalise_key(verb);
+    let v = v.as_str();
+    Some(match v {
+        "supersedes" | "supercedes" | "supersceded" | "replaces" | "supersede" | "supercede" => {
+            LinkKind::Supersedes
+        }
+        "superseded by" | "superceded by" | "supersceded by" | "replaced by" | "superseeded by"
+        | "superseded" | "superceded" => LinkKind::SupersededBy,
+        "amends" | "amend" => LinkKind::Amends,
+        "amended by" => LinkKind::AmendedBy,
+        "split from" | "extracted from" | "split out of" => LinkKind::SplitFrom,
+        "depends on" | "requires" | "builds on" | "depends upon" => LinkKind::DependsOn,
+        "related" | "related to" | "relates to" | "see also" | "see" | "related decisions"
+        | "related decision" | "related adrs" | "related adr" | "related records"
+        | "related record" | "" => LinkKind::Related,
+        _ => return None,
+    })
+}
+
+/// Verbs kept as `other` links: they relate records but name no modelled kind.
+fn is_other_verb(verb: &str) -> bool {
+    let v = normalise_key(verb);
+    [
+        "refines",
+        "refined by",
+        "extends",
+        "extended by",
+        "clarifies",
+        "clarified by",
+        "informs",
+        "informed by",
+        "enables",
+        "enabled by",
+        "conflicts with",
+        "reverts",
+        "reverted by",
+        "implements",
+        "implemented by",
+    ]
+    .contains(&v.as_str())
+}
+
+fn is_external(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("ftp://")
+        || lower.starts_with('#')
+}
+
+fn target_id(text: &str, href: Option<&str>) -> Option<RecordId> {
+    let t = text.trim();
+    id_at_start(t, false)
+        .filter(|(id, used)| id.series.is_some() || t[*used..].starts_with(['.', ':', ' ']))
+        .map(|(id, _)| id)
+        .or_else(|| ids_in_text(t).into_iter().next().map(|(id, _)| id))
+        .or_else(|| href.and_then(|h| id_from_file_name(h.split('#').next().unwrap_or(h))))
+}
+
+fn push_link(
+    out: &mut Vec<Link>,
+    kind: LinkKind,
+    verb: &str,
+    target: LinkTarget,
+    origin: LinkOrigin,
+    span: Span,
+) {
+    if out.iter().any(|l| l.span == span && l.kind == kind) {
+        return;
+    }
+    out.push(Link {
+        kind,
+        verb: normalise_key(verb),
+        target,
+        origin,
+        span,
+    });
+}
+
+/// Links in one line: each relative link, or, with none, each id in the text.
+fn links_in_line(
+    line: &Line,
+    kind: LinkKind,
+    verb: &str,
+    origin: LinkOrigin,
+    out: &mut Vec<Link>,
+    from: usize,
+) {
+    let relative: Vec<_> = line
+        .links
+        .iter()
+        .filter(|l| l.at >= from && !is_external(&l.href))
+        .collect();
+    if relative.is_empty() {
+        if line.links.iter().any(|l| l.at >= from) {
+            return;
+        }
+        let rest = line.text.get(from..).unwrap_or("");
+        for (id, _) in ids_in_text(rest) {
+            let target = LinkTarget {
+                text: rest.trim().to_string(),
+                href: None,
+                id: Some(id),
+            };
+            push_link(out, kind, verb, target, origin, line.span);
+        }
+        return;
+    }
+    for l in relative {
+        let target = LinkTarget {
+            text: l.text.trim().to_string(),
+            href: Some(l.href.clone()),
+            id: target_id(&l.text, Some(&l.href)),
+        };
+        push_link(out, kind, verb, target, origin, l.span);
+    }
+}
+
+/// Items of a list that carries a relation: each item's first line.
+fn links_in_items(
+    items: &[ListItem],
+    kind: LinkKind,
+    verb: &str,
+    origin: LinkOrigin,
+    out: &mut Vec<Link>,
+) {
+    for item in items {
+        for line in item.lines() {
+            links_in_line(line, kind, verb, origin, out, 0);
+        }
+    }
+}
+
+/// A line such as `Superceded by [3. Foo](0003-foo.md)`: the verb is the text before the link.
+fn verb_line(
+    line: &Line,
+    origin: LinkOrigin,
+    out: &mut Vec<Link>,
+    default: Option<LinkKind>,
+    from: usize,
+) {
+    let first_at = line
+        .links
+        .iter()
+        .find(|l| l.at >= from && !is_external(&l.href))
+        .map(|l| l.at)
+        .or_else(|| {
+            ids_in_text(&line.text[from..])
+                .first()
+                .map(|(_, at)| from + *at)
+        })
+        .or_else(|| bare_number_at(&line.text[from..]).map(|at| from + at));
+    let Some(at) = first_at else { return };
+    let verb = line
+        .text
+        .get(from..at)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    let kind = kind_of_verb(verb).or_else(|| is_other_verb(verb).then_some(LinkKind::Other));
+    let kind = match (kind, default) {
+        (Some(k), _) => k,
+        (None, Some(d)) if verb.split_whitespace().count() <= 3 => d,
+        _ => return,
+    };
+    if kind == LinkKind::Related && default.is_none() {
+        return;
+    }
+    if line.links.iter().any(|l| !is_external(&l.href)) || !ids_in_text(&line.text).is_empty() {
+        links_in_line(line, kind, verb, origin, out, at);
+    } else if let Some((id, _)) = id_at_start(&line.text[at..], false) {
+        // adr-tools' bare number: `Superseded by 5`.
+        let target = LinkTarget {
+            text: line.text[at..].trim().to_string(),
+            href: None,
+            id: Some(id),
+        };
+        push_link(out, kind, verb, target, origin, line.span);
+    }
+}
+
+fn bare_number_at(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    for verb in [
+        "superseded by ",
+        "superceded by ",
+        "supersedes ",
+        "supercedes ",
+        "amended by ",
+        "amends ",
+    ] {
+        if let Some(i) = lower.find(verb) {
+            let at = i + verb.len();
+            if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
+const LINK_SECTIONS: &[&str] = &[
+    "links",
+    "related",
+    "related decisions",
+    "related adrs",
+    "related records",
+    "related documents",
+    "see also",
+    "relations",
+];
+
+/// Finds every relation, in document order of discovery.
+pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) -> Vec<Link> {
+    let mut out = Vec::new();
+    for e in meta {
+        if e.norm == "status"
+            && let Some(line) = e.line
+        {
+            verb_line(line, LinkOrigin::Metadata, &mut out, None, e.value_at);
+            continue;
+        }
+        let kind = kind_of_verb(&e.key).filter(|k| *k != LinkKind::Related || !e.norm.is_empty());
+        let Some(kind) = kind.or_else(|| is_other_verb(&e.key).then_some(LinkKind::Other)) else {
+            continue;
+        };
+        if e.norm.is_empty() {
+            continue;
+        }
+        if let Some(line) = e.line {
+            links_in_line(
+                line,
+                kind,
+                &e.key,
+                LinkOrigin::Metadata,
+                &mut out,
+                e.value_at,
+            );
+        } else {
+            for (id, _) in ids_in_text(&e.value) {
+                let target = LinkTarget {
+                    text: e.value.clone(),
+                    href: None,
+                    id: Some(id),
+                };
+                push_link(&mut out, kind, &e.key, target, LinkOrigin::Metadata, e.span);
+            }
+        }
+        if let Some(items) = e.list {
+            links_in_items(items, kind, &e.key, LinkOrigin::LinkList, &mut out);
+        }
+    }
+    relation_items(&doc.blocks, &mut out);
+    for sec in secs {
+        let key = sec.key();
+        let blocks = &doc.blocks[sec.heading + 1..sec.own_end];
+        if key == "status" || key.starts_with("status ") {
+            for line in lines_of(blocks) {
+                verb_line(line, LinkOrigin::StatusSection, &mut out, None, 0);
+            }
+        } else if LINK_SECTIONS.contains(&key.as_str()) {
+            for line in lines_of(blocks) {
+                verb_line(
+                    line,
+                    LinkOrigin::LinkList,
+                    &mut out,
+                    Some(LinkKind::Related),
+                    0,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `- **Related Decisions:**` bullets anywhere, with a value or a nested list.
+fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
+    for block in blocks {
+        let Block::List { items, .. } = block else {
+            continue;
+        };
+        for item in items {
+            if let Some(line) = item.lines().first()
+                && let Some(strong) = line.strong.iter().find(|f| f.at == 0)
+            {
+                let key = strong.text.trim().trim_end_matches(':');
+                let kind = kind_of_verb(key).filter(|_| !normalise_key(key).is_empty());
+                if let Some(kind) = kind.filter(|k| {
+                    *k != LinkKind::Related || normalise_key(key).starts_with("related")
+                }) {
+                    let after = strong.at + strong.text.len();
+                    links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);
+                    for sub in item.sublists() {
+                        links_in_items(sub, kind, key, LinkOrigin::LinkList, out);
+                    }
+                    continue;
+                }
+            }
+            relation_items(&item.blocks, out);
+        }
+    }
+}
+
+fn lines_of(blocks: &[Block]) -> Vec<&Line> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { lines, .. } => out.extend(lines.iter()),
+            Block::List { items, .. } => {
+                for item in items {
+                    out.extend(item.lines().iter());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every external link in the record, in order.
+pub(crate) fn find_references(doc: &Doc) -> Vec<Reference> {
+    let mut out = Vec::new();
+    collect_references(&doc.blocks, &mut out);
+    out
+}
+
+fn collect_references(blocks: &[Block], out: &mut Vec<Reference>) {
+    let push = |line: &Line, out: &mut Vec<Reference>| {
+        for l in &line.links {
+            let lower = l.href.to_ascii_lowercase();
+            if lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("mailto:")
+            {
+                out.push(Reference {
+                    text: l.text.trim().to_string(),
+                    url: l.href.clone(),
+                    span: l.span,
+                });
+            }
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph { lines, .. } => lines.iter().for_each(|l| push(l, out)),
+            Block::Heading { line, .. } => push(line, out),
+            Block::List { items, .. } => {
+                for item in items {
+                    collect_references(&item.blocks, out);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                head.iter()
+                    .chain(rows.iter().flatten())
+                    .for_each(|l| push(l, out));
+            }
+            Block::Quote { blocks, .. } => collect_references(blocks, out),
+            _ => {}
+        }
+    }
+}

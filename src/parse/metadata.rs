@@ -1,0 +1,209 @@
+//! `Key: value` metadata: front matter keys, the lines, bullets and two-column tables between
+//! the title and the first section, and well-known keys (status, dates, approvals, relations)
+//! wherever a top-level paragraph states them.
+
+use std::collections::BTreeMap;
+
+use super::markdown::{Block, Doc, Line, ListItem};
+use super::sections::Sec;
+use super::text::{KeyValue, key_value, normalise_key};
+use crate::model::{FrontMatterValue, Span};
+
+/// One metadata entry, wherever it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct MetaEntry<'d> {
+    pub(crate) key: String,
+    pub(crate) norm: String,
+    pub(crate) value: String,
+    pub(crate) span: Span,
+    /// The line it was written on (absent for front matter).
+    pub(crate) line: Option<&'d Line>,
+    /// The value's plain text starts at this byte of `line.text`.
+    pub(crate) value_at: usize,
+    /// A list that carries the value: the next block after an empty `**Key:**` line, or the
+    /// nested list of a `- **Key:**` bullet.
+    pub(crate) list: Option<&'d [ListItem]>,
+}
+
+/// Keys that are metadata wherever a top-level paragraph or bullet states them.
+const KNOWN_KEYS: &[&str] = &[
+    "status",
+    "date",
+    "decision date",
+    "date decided",
+    "decided",
+    "decided on",
+    "effective date",
+    "review date",
+    "next review",
+    "due date",
+    "approved by",
+    "owner",
+    "deciders",
+    "decision makers",
+    "decision id",
+    "consulted",
+    "informed",
+    "tags",
+    "supersedes",
+    "supercedes",
+    "superseded by",
+    "superceded by",
+    "replaces",
+    "replaced by",
+    "amends",
+    "amended by",
+    "split from",
+    "depends on",
+    "related",
+    "related decisions",
+    "related adrs",
+    "related adr",
+    "related records",
+    "relates to",
+    "related to",
+    "see also",
+];
+
+pub(crate) fn is_known_key(norm: &str) -> bool {
+    KNOWN_KEYS.contains(&norm)
+}
+
+/// Collects the entries in document order: front matter first, then the preamble, then known
+/// keys anywhere else.
+pub(crate) fn collect_metadata<'d>(
+    doc: &'d Doc,
+    secs: &[Sec<'d>],
+    src: &str,
+    front_matter: Option<(&BTreeMap<String, FrontMatterValue>, Span)>,
+) -> Vec<MetaEntry<'d>> {
+    let mut out = Vec::new();
+    if let Some((map, content)) = front_matter {
+        for (key, value) in map {
+            out.push(MetaEntry {
+                norm: normalise_key(key),
+                key: key.clone(),
+                value: value.to_text(),
+                span: front_matter_key_span(src, content, key),
+                line: None,
+                value_at: 0,
+                list: None,
+            });
+        }
+    }
+    // The preamble: blocks after the first H1 (or the start) up to the next heading.
+    let h1 = secs.iter().find(|s| s.level == 1);
+    let pre_start = h1.map_or(0, |s| s.heading + 1);
+    let pre_end = secs
+        .iter()
+        .find(|s| s.heading >= pre_start && Some(s.heading) != h1.map(|h| h.heading))
+        .map_or(doc.blocks.len(), |s| s.heading);
+    let preamble = pre_start..pre_end.max(pre_start);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let in_preamble = preamble.contains(&i);
+        let next = doc.blocks.get(i + 1);
+        match block {
+            Block::Paragraph { lines, .. } => {
+                for (li, line) in lines.iter().enumerate() {
+                    let Some(kv) = key_value(line, src) else {
+                        continue;
+                    };
+                    if !(in_preamble
+                        || (kv.bold && is_known_key(&kv.norm))
+                        || is_known_key_line(&kv, lines.len()))
+                    {
+                        continue;
+                    }
+                    let list = (kv.value.is_empty() && li + 1 == lines.len())
+                        .then(|| match next {
+                            Some(Block::List { items, .. }) => Some(items.as_slice()),
+                            _ => None,
+                        })
+                        .flatten();
+                    out.push(entry(kv, line, list));
+                }
+            }
+            Block::List { items, .. } if in_preamble => {
+                for item in items {
+                    for line in item.lines() {
+                        if let Some(kv) = key_value(line, src) {
+                            let list = item.sublists().next();
+                            out.push(entry(kv, line, list));
+                        }
+                    }
+                }
+            }
+            Block::Table { head, rows, .. } if in_preamble => {
+                table_entries(head, rows, &mut out);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A plain (not bold) known key on a one-line paragraph is a field too (`Date: 2016-02-12`).
+fn is_known_key_line(kv: &KeyValue, lines: usize) -> bool {
+    !kv.bold && lines <= 3 && matches!(kv.norm.as_str(), "status" | "date")
+}
+
+fn entry<'d>(kv: KeyValue, line: &'d Line, list: Option<&'d [ListItem]>) -> MetaEntry<'d> {
+    MetaEntry {
+        key: kv.key,
+        norm: kv.norm,
+        value: kv.value,
+        span: kv.value_span,
+        line: Some(line),
+        value_at: kv.value_at,
+        list,
+    }
+}
+
+/// Two-column tables in the preamble hold `| Status | Accepted |` pairs, header included.
+fn table_entries<'d>(head: &'d [Line], rows: &'d [Vec<Line>], out: &mut Vec<MetaEntry<'d>>) {
+    for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
+        if let [k, v, ..] = row {
+            let key = k.text.trim().trim_end_matches(':').trim();
+            if key.is_empty() || key.len() > 40 {
+                continue;
+            }
+            out.push(MetaEntry {
+                norm: normalise_key(key),
+                key: key.to_string(),
+                value: v.text.clone(),
+                span: v.span,
+                line: Some(v),
+                value_at: 0,
+                list: None,
+            });
+        }
+    }
+}
+
+/// The span of a top-level front matter key's value, found by scanning the block's lines.
+fn front_matter_key_span(src: &str, content: Span, key: &str) -> Span {
+    let block = content.slice(src);
+    let mut offset = content.start;
+    for line in block.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key)
+            && let Some(value) = rest.strip_prefix(':')
+        {
+            let lead = value.len() - value.trim_start().len();
+            let start = offset + key.len() + 1 + lead;
+            let end = offset + line.trim_end().len();
+            return Span::new(start.min(end), end);
+        }
+        offset += line.len();
+    }
+    content
+}
+
+/// The first entry for any of the keys, front matter and preamble before later lines.
+pub(crate) fn find<'a, 'd>(
+    entries: &'a [MetaEntry<'d>],
+    keys: &[&str],
+) -> Option<&'a MetaEntry<'d>> {
+    entries
+        .iter()
+        .find(|e| keys.contains(&e.norm.as_str()) && (!e.value.is_empty() || e.list.is_some()))
+}

@@ -1,0 +1,87 @@
+//! The section tree: each heading of the top-level blocks with the block range it owns.
+
+use super::markdown::{Block, Doc, Line};
+use crate::model::{Section, Span};
+
+/// A heading and the blocks under it, up to the next heading of the same or a higher level.
+#[derive(Debug)]
+pub(crate) struct Sec<'d> {
+    pub(crate) level: u8,
+    pub(crate) line: &'d Line,
+    pub(crate) span: Span,
+    /// Index of the heading block.
+    pub(crate) heading: usize,
+    /// One past the last block of the section, subsections included.
+    pub(crate) end: usize,
+    /// One past the last block before the first subsection.
+    pub(crate) own_end: usize,
+    pub(crate) parent: Option<usize>,
+}
+
+impl Sec<'_> {
+    /// The normalised title: lower case, trailing colon and leading numbering removed.
+    pub(crate) fn key(&self) -> String {
+        normalise_heading(&self.line.text)
+    }
+}
+
+/// Lower-cases a heading and strips numbering (`2.`, `A)`), a trailing colon and emoji.
+pub(crate) fn normalise_heading(text: &str) -> String {
+    let t = text.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    let t: String = t
+        .chars()
+        .filter(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '/' | '&' | ':' | '\'')
+        })
+        .collect();
+    let t = t.trim().trim_end_matches(':').trim();
+    t.to_lowercase()
+}
+
+pub(crate) fn find_sections(doc: &Doc) -> Vec<Sec<'_>> {
+    let mut secs: Vec<Sec<'_>> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let Block::Heading { level, line, span } = block {
+            secs.push(Sec {
+                level: *level,
+                line,
+                span: *span,
+                heading: i,
+                end: doc.blocks.len(),
+                own_end: doc.blocks.len(),
+                parent: None,
+            });
+        }
+    }
+    for i in 0..secs.len() {
+        let level = secs[i].level;
+        let end = secs[i + 1..]
+            .iter()
+            .find(|s| s.level <= level)
+            .map_or(doc.blocks.len(), |s| s.heading);
+        let own_end = secs.get(i + 1).map_or(doc.blocks.len(), |s| s.heading);
+        let parent = secs[..i].iter().rposition(|s| s.level < level);
+        let s = &mut secs[i];
+        s.end = end;
+        s.own_end = own_end;
+        s.parent = parent;
+    }
+    secs
+}
+
+/// The model's view of the tree.
+pub(crate) fn to_model(doc: &Doc, secs: &[Sec<'_>], text_len: usize) -> Vec<Section> {
+    secs.iter()
+        .map(|s| {
+            let body_end = doc.blocks.get(s.end).map_or(text_len, |b| b.span().start);
+            Section {
+                level: s.level,
+                title: s.line.text.clone(),
+                span: s.span,
+                body_span: Span::new(s.span.start, body_end.max(s.span.end)),
+                parent: s.parent,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,73 @@
+//! Which template a record follows: DR, ADR with bold metadata, Nygard, MADR 2, MADR 3/4,
+//! log4brains or freeform. Detection reads structure that the other modules already found.
+
+use std::collections::BTreeMap;
+
+use super::markdown::Doc;
+use super::metadata::MetaEntry;
+use super::sections::Sec;
+use super::text::is_date_slug;
+use crate::model::{ConsideredOption, Format, FrontMatterValue};
+
+pub(crate) fn detect_format(
+    doc: &Doc,
+    secs: &[Sec<'_>],
+    meta: &[MetaEntry<'_>],
+    fm: Option<&BTreeMap<String, FrontMatterValue>>,
+    path: &str,
+    options: &[ConsideredOption],
+) -> Format {
+    let _ = doc;
+    let keys: Vec<String> = secs.iter().map(Sec::key).collect();
+    let has = |k: &str| keys.iter().any(|x| x == k);
+    let madr_body = has("considered options")
+        || has("decision outcome")
+        || has("context and problem statement");
+    if let Some(fm) = fm
+        && ["status", "date", "decision-makers", "deciders", "consulted"]
+            .iter()
+            .any(|k| fm.contains_key(*k))
+    {
+        return Format::Madr;
+    }
+    let h1 = secs
+        .iter()
+        .find(|s| s.level == 1)
+        .map(|s| s.line.text.as_str())
+        .unwrap_or("");
+    let bold_meta = meta.iter().any(|e| {
+        e.line
+            .is_some_and(|l| l.strong.first().is_some_and(|f| f.at == 0))
+            && e.norm == "status"
+    });
+    if h1.trim_start().to_ascii_uppercase().starts_with("DR-")
+        || meta.iter().any(|e| e.norm == "decision id")
+        || (options.iter().any(|o| o.selected) && bold_meta)
+    {
+        return Format::Dr;
+    }
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let bullet_status = meta
+        .iter()
+        .any(|e| e.norm == "status" && e.line.is_some_and(|l| l.strong.is_empty()))
+        && !has("status");
+    if bullet_status && madr_body {
+        if is_date_slug(name) || meta.iter().any(|e| e.norm == "tags") {
+            return Format::Log4brains;
+        }
+        return Format::Madr2;
+    }
+    if is_date_slug(name) && madr_body {
+        return Format::Log4brains;
+    }
+    if bold_meta {
+        return Format::AdrBold;
+    }
+    if has("status") && has("context") && (has("decision") || has("consequences")) {
+        return Format::Nygard;
+    }
+    if madr_body {
+        return Format::Madr2;
+    }
+    Format::Freeform
+}

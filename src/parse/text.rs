@@ -1,0 +1,393 @@
+//! Small text helpers shared by the parse modules: `Key: value` lines, leading markers,
+//! record ids in text and file names, and name normalisation for matching.
+
+use super::markdown::Line;
+use crate::model::{RecordId, Span};
+
+/// A `Key: value` line: bold (`**Status:** Accepted`) or plain (`Date: 2016-02-12`).
+#[derive(Debug, Clone)]
+pub(crate) struct KeyValue {
+    pub(crate) key: String,
+    pub(crate) norm: String,
+    pub(crate) value: String,
+    /// The value's plain text starts at this byte of the line's text.
+    pub(crate) value_at: usize,
+    pub(crate) value_span: Span,
+    pub(crate) bold: bool,
+}
+
+/// Lower-cases a key and keeps letters, digits and single spaces (`Decision-Makers` → `decision makers`).
+pub(crate) fn normalise_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for word in key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
+}
+
+/// Splits a line into key and value. Plain keys must be short (one to four words) so prose
+/// such as `Note: this is…` passes only when it looks like a field.
+pub(crate) fn key_value(line: &Line, src: &str) -> Option<KeyValue> {
+    let text = line.text.as_str();
+    // Leading emoji before the key (`✅ **Status:**`) is rare; the key must start the line.
+    let (key, value_at, bold) = if let Some(first) = line.strong.iter().find(|f| f.at == 0) {
+        let inner = first.text.trim();
+        if let Some(k) = inner.strip_suffix(':') {
+            (k.trim().to_string(), first.at + first.text.len(), true)
+        } else if text[first.text.len().min(text.len())..]
+            .trim_start()
+            .starts_with(':')
+        {
+            let colon = text[first.text.len()..].find(':')? + first.text.len();
+            (inner.to_string(), colon + 1, true)
+        } else {
+            return None;
+        }
+    } else {
+        let colon = text.find(':')?;
+        let key = &text[..colon];
+        let words = key.split_whitespace().count();
+        if words == 0
+            || words > 4
+            || key.len() > 40
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_' || c == '/')
+            || text[colon + 1..].starts_with("//")
+        {
+            return None;
+        }
+        (key.trim().to_string(), colon + 1, false)
+    };
+    if key.is_empty() || key.len() > 60 {
+        return None;
+    }
+    let value_at = value_at.min(text.len());
+    let value = text[value_at..].trim().to_string();
+    let value_span = value_span_in_source(line, src);
+    Some(KeyValue {
+        norm: normalise_key(&key),
+        key,
+        value,
+        value_at,
+        value_span,
+        bold,
+    })
+}
+
+/// The source span of a line's value: after the first `:` (and any closing `**`), trimmed.
+fn value_span_in_source(line: &Line, src: &str) -> Span {
+    let raw = line.span.slice(src);
+    let Some(colon) = raw.find(':') else {
+        return line.span;
+    };
+    let mut start = colon + 1;
+    let rest = &raw[start..];
+    let skipped = rest.len() - rest.trim_start_matches(['*', '_']).len();
+    start += skipped;
+    let rest = &raw[start..];
+    start += rest.len() - rest.trim_start().len();
+    let end = raw.trim_end().len().max(start);
+    Span::new(line.span.start + start, line.span.start + end)
+}
+
+/// The raw source text of a span, trimmed.
+pub(crate) fn raw(src: &str, span: Span) -> String {
+    span.slice(src).trim().to_string()
+}
+
+/// Markers that open a pro/con/consequence line, with their polarity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Polarity {
+    Good,
+    Bad,
+    Warn,
+    Neutral,
+}
+
+const MARKERS: &[(&str, Polarity)] = &[
+    ("✅", Polarity::Good),
+    ("✔️", Polarity::Good),
+    ("✔", Polarity::Good),
+    ("☑️", Polarity::Good),
+    ("👍", Polarity::Good),
+    ("➕", Polarity::Good),
+    ("🟢", Polarity::Good),
+    ("❌", Polarity::Bad),
+    ("✖️", Polarity::Bad),
+    ("✖", Polarity::Bad),
+    ("✗", Polarity::Bad),
+    ("👎", Polarity::Bad),
+    ("➖", Polarity::Bad),
+    ("🔴", Polarity::Bad),
+    ("⛔", Polarity::Bad),
+    ("⚠️", Polarity::Warn),
+    ("⚠", Polarity::Warn),
+    ("🟡", Polarity::Warn),
+    ("➡️", Polarity::Neutral),
+    ("➡", Polarity::Neutral),
+];
+
+/// Splits a leading marker off a line: an emoji, or MADR's `Good, because` / `Bad, because`.
+pub(crate) fn split_marker(text: &str) -> (Option<(String, Polarity)>, &str) {
+    let t = text.trim_start();
+    for (m, p) in MARKERS {
+        if let Some(rest) = t.strip_prefix(m) {
+            let rest = rest.trim_start_matches('\u{fe0f}').trim_start();
+            return (Some(((*m).to_string(), *p)), rest);
+        }
+    }
+    let lower = t.to_lowercase();
+    for (word, p) in [
+        ("good", Polarity::Good),
+        ("bad", Polarity::Bad),
+        ("neutral", Polarity::Neutral),
+        ("pro", Polarity::Good),
+        ("con", Polarity::Bad),
+    ] {
+        if lower.starts_with(word) {
+            let after = &t[word.len()..];
+            if let Some(rest) = after.strip_prefix(',').or_else(|| after.strip_prefix(':')) {
+                let rest = rest.trim_start();
+                return (Some((t[..word.len()].to_string(), p)), rest);
+            }
+        }
+    }
+    (None, t)
+}
+
+/// A record id at the start of `text`: `DR-001`, `ADR 16`, `adr-0015`, `12.` or `0004`.
+/// Returns the id and the byte length it used (separator not included).
+pub(crate) fn id_at_start(text: &str, require_series: bool) -> Option<(RecordId, usize)> {
+    let t = text;
+    let letters: usize = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let series = &t[..letters];
+    let series_ok = !series.is_empty()
+        && series.len() <= 6
+        && (series.chars().all(|c| c.is_ascii_uppercase())
+            || ["adr", "dr", "rfc", "adl", "dec"].contains(&series.to_ascii_lowercase().as_str()));
+    if !series.is_empty() && !series_ok {
+        return None;
+    }
+    if series.is_empty() && require_series {
+        return None;
+    }
+    let mut i = letters;
+    if !series.is_empty() {
+        let rest = &t[i..];
+        if rest.starts_with(['-', '_', ' ', '#']) {
+            i += 1;
+        }
+    }
+    let digits: usize = t[i..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let end = i + digits;
+    // A digit run must end at a word boundary: `2FA` is not an id.
+    if t[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let number: u32 = t[i..end].parse().ok()?;
+    let raw = &t[..end];
+    let series = (!series.is_empty()).then_some(series);
+    Some((RecordId::new(raw, series, number), end))
+}
+
+/// Strips an id prefix from a heading: `ADR-016: Fly.io` → (`ADR-016`, `Fly.io`),
+/// `12. Use Foo` → (`12`, `Use Foo`). Bare numbers need a separator or zero padding.
+pub(crate) fn split_title_id(text: &str) -> (Option<RecordId>, &str) {
+    let t = text.trim();
+    let (t, bracketed) = match t.strip_prefix('[') {
+        Some(rest) => (rest, true),
+        None => (t, false),
+    };
+    let Some((id, used)) = id_at_start(t, false) else {
+        return (None, text.trim());
+    };
+    let mut rest = &t[used..];
+    if bracketed {
+        let Some(r) = rest.strip_prefix(']') else {
+            return (None, text.trim());
+        };
+        rest = r;
+    }
+    let trimmed = rest.trim_start();
+    let sep = trimmed
+        .strip_prefix(['.', ':', ')', '-', '–', '—', '|'])
+        .map(str::trim_start);
+    let title = match sep {
+        Some(after) => after,
+        None if id.series.is_some() || bracketed => trimmed,
+        None if id.raw.len() >= 3 && id.raw.starts_with('0') && rest.starts_with(' ') => trimmed,
+        None => return (None, text.trim()),
+    };
+    if title.is_empty() || (id.series.is_none() && title.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return (None, text.trim());
+    }
+    (Some(id), title)
+}
+
+/// The id in a file name: `0001-record.md` → `0001`, `adr-007-deployment.md` → `ADR-007`,
+/// `DR-001-backend.md` → `DR-001`. Date slugs (`2026-01-20-…`, `20200925-…`) are not ids.
+pub(crate) fn id_from_file_name(path: &str) -> Option<RecordId> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    if is_date_slug(stem) {
+        return None;
+    }
+    let (id, used) = id_at_start(stem, false)?;
+    let after = &stem[used..];
+    if !(after.is_empty() || after.starts_with(['-', '_', ' ', '.'])) {
+        return None;
+    }
+    let raw = match &id.series {
+        Some(series) => format!("{series}-{}", &id.raw[id.raw.len() - digits_len(&id.raw)..]),
+        None => id.raw.clone(),
+    };
+    Some(RecordId::new(&raw, id.series.as_deref(), id.number))
+}
+
+fn digits_len(raw: &str) -> usize {
+    raw.bytes().rev().take_while(u8::is_ascii_digit).count()
+}
+
+/// Whether a file stem starts with a date (`2026-01-20-…` or `20200925-…`), as log4brains names files.
+pub(crate) fn is_date_slug(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let year_ok = b.first().is_some_and(|c| *c == b'1' || *c == b'2');
+    year_ok
+        && ((digits(0..4)
+            && b.get(4) == Some(&b'-')
+            && digits(5..7)
+            && b.get(7) == Some(&b'-')
+            && digits(8..10))
+            || (digits(0..8) && !b.get(8).is_some_and(u8::is_ascii_digit)))
+}
+
+/// Every record id written in free text (`DR-002`, `ADR-0015`), with its byte offset.
+/// Bare numbers are not ids here; the series must be upper case or `adr`.
+pub(crate) fn ids_in_text(text: &str) -> Vec<(RecordId, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if boundary
+            && bytes[i].is_ascii_alphabetic()
+            && let Some((id, used)) = id_at_start(&text[i..], true)
+        {
+            out.push((id, i));
+            i += used;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A name reduced for matching: lower case, a bracketed suffix and `Option N:` removed,
+/// punctuation dropped (`AWS (EC2/ECS)` = `aws`, `Option 1: Render` = `render`).
+pub(crate) fn name_key(name: &str) -> String {
+    let mut t = name.trim();
+    if let Some(i) = t.find(" (") {
+        t = &t[..i];
+    }
+    let lower = t.to_lowercase();
+    let mut s = lower.as_str();
+    if let Some(rest) = s.strip_prefix("option") {
+        let rest = rest.trim_start();
+        let digits = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let after = rest[digits..].trim_start();
+        if digits <= 2
+            && let Some(a) = after.strip_prefix([':', '-', '.', '–'])
+        {
+            s = a;
+        }
+    }
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '.' || *c == '+')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_ids() {
+        let cases = [
+            (
+                "ADR-016: Fly.io Backend Hosting",
+                Some("ADR-016"),
+                "Fly.io Backend Hosting",
+            ),
+            (
+                "DR-001: Backend Hosting Platform",
+                Some("DR-001"),
+                "Backend Hosting Platform",
+            ),
+            ("12. Use Foo", Some("12"), "Use Foo"),
+            ("0004 Record decisions", Some("0004"), "Record decisions"),
+            ("ADR 0003 - Use X", Some("ADR 0003"), "Use X"),
+            ("[ADR-12] Bracketed", Some("ADR-12"), "Bracketed"),
+            ("2FA for admins", None, "2FA for admins"),
+            ("Use Postgres", None, "Use Postgres"),
+            ("2019 review", None, "2019 review"),
+        ];
+        for (text, id, title) in cases {
+            let (got, rest) = split_title_id(text);
+            assert_eq!(got.map(|i| i.raw), id.map(str::to_string), "{text}");
+            assert_eq!(rest, title, "{text}");
+        }
+    }
+
+    #[test]
+    fn file_ids() {
+        let id = id_from_file_name("docs/adr-007-deployment.md").unwrap();
+        assert_eq!(
+            (id.raw.as_str(), id.series.as_deref(), id.number),
+            ("ADR-007", Some("ADR"), 7)
+        );
+        assert_eq!(id_from_file_name("0001-record.md").unwrap().raw, "0001");
+        assert!(id_from_file_name("2026-01-20-use-log4brains.md").is_none());
+        assert!(id_from_file_name("20200925-use-markdown.md").is_none());
+        assert!(id_from_file_name("README.md").is_none());
+    }
+
+    #[test]
+    fn names_match_after_folding() {
+        assert_eq!(name_key("AWS (EC2/ECS)"), name_key("aws"));
+        assert_eq!(name_key("Option 1: Render"), "render");
+        assert_eq!(name_key("Fly.io"), "fly.io");
+    }
+
+    #[test]
+    fn ids_in_prose() {
+        let ids: Vec<String> = ids_in_text("see DR-002 and BR-024, not 2FA or x-1")
+            .into_iter()
+            .map(|(i, _)| i.raw)
+            .collect();
+        assert_eq!(ids, ["DR-002", "BR-024"]);
+    }
+}

@@ -1,9 +1,12 @@
 //! `docket.toml`: read into plain structs with unknown keys rejected, each with its location.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
+use crate::diagnostics::Severity;
 use crate::error::{Error, Result};
 
 /// The whole configuration file.
@@ -13,6 +16,104 @@ pub struct Config {
     /// Which files are records.
     #[serde(default)]
     pub records: RecordsConfig,
+    /// How `docket lint` checks records.
+    #[serde(default)]
+    pub lint: LintConfig,
+}
+
+/// The `[lint]` section: which rules run, at what severity, and the rules' settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintConfig {
+    /// Codes of rules to turn on, including those off by default (`DK203`).
+    #[serde(default)]
+    pub enable: Vec<Spanned<String>>,
+    /// Codes of rules to turn off.
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
+    /// Severity overrides by code: `DK105 = "info"`.
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Severity>,
+    /// The statuses a record may have (default: proposed, accepted, rejected, deprecated,
+    /// superseded, draft).
+    #[serde(default)]
+    pub statuses: Option<Vec<String>>,
+    /// Required section headings per record format.
+    #[serde(default)]
+    pub required_sections: RequiredSections,
+    /// Days a record may stay `proposed` before DK507 reports it (default 90).
+    #[serde(default)]
+    pub proposed_max_age_days: Option<u32>,
+    /// Days past its review date before an accepted record is reported by DK506 (default 0).
+    #[serde(default)]
+    pub review_grace_days: Option<u32>,
+    /// The config file and its text, for locating codes in errors.
+    #[serde(skip)]
+    pub source: Option<(PathBuf, String)>,
+}
+
+/// Required section headings per format; a format left out keeps docket's default list.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequiredSections {
+    /// DR-style records.
+    pub dr: Option<Vec<String>>,
+    /// ADRs with bold metadata lines.
+    pub adr_bold: Option<Vec<String>>,
+    /// Nygard / adr-tools records.
+    pub nygard: Option<Vec<String>>,
+    /// MADR 2 records.
+    pub madr2: Option<Vec<String>>,
+    /// MADR 3/4 records.
+    pub madr: Option<Vec<String>>,
+    /// log4brains records.
+    pub log4brains: Option<Vec<String>>,
+    /// Freeform records.
+    pub freeform: Option<Vec<String>>,
+}
+
+impl LintConfig {
+    /// Every code the section names, with its byte span in the config file.
+    #[must_use]
+    pub fn named_codes(&self) -> Vec<(&str, std::ops::Range<usize>)> {
+        let mut out: Vec<(&str, std::ops::Range<usize>)> = self
+            .enable
+            .iter()
+            .chain(&self.disable)
+            .chain(self.severity.keys())
+            .map(|c| (c.get_ref().as_str(), c.span()))
+            .collect();
+        out.sort_by_key(|(_, span)| span.start);
+        out
+    }
+
+    /// An error pointing at the config text at `offset`.
+    #[must_use]
+    pub fn error_at(&self, offset: usize, message: String) -> Error {
+        let (path, text) = self
+            .source
+            .clone()
+            .unwrap_or_else(|| (PathBuf::from(CONFIG_FILE), String::new()));
+        let (line, column) = line_column(&text, offset);
+        Error::Config {
+            path,
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// The 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
 }
 
 /// Which files under the root are records.
@@ -71,18 +172,17 @@ impl Config {
 
     /// Parses configuration text; `path` is used in errors.
     pub fn from_toml(text: &str, path: &Path) -> Result<Config> {
-        toml::from_str(text).map_err(|err| {
-            let offset = err.span().map_or(0, |s| s.start);
-            let before = &text[..offset.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let mut config: Config = toml::from_str(text).map_err(|err| {
+            let (line, column) = line_column(text, err.span().map_or(0, |s| s.start));
             Error::Config {
                 path: path.to_path_buf(),
                 line,
                 column,
                 message: err.message().trim().to_string(),
             }
-        })
+        })?;
+        config.lint.source = Some((path.to_path_buf(), text.to_string()));
+        Ok(config)
     }
 }
 
@@ -97,5 +197,27 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("line 2, column 1"), "{msg}");
         assert!(msg.contains("dirz"), "{msg}");
+    }
+
+    #[test]
+    fn lint_codes_keep_their_locations() {
+        let text = "[lint]\ndisable = [\"DK105\"]\n\n[lint.severity]\nDK999 = \"info\"\n";
+        let config = Config::from_toml(text, Path::new("docket.toml")).unwrap();
+        let codes = config.lint.named_codes();
+        assert_eq!(codes[0].0, "DK105");
+        assert_eq!(codes[1].0, "DK999");
+        let err = config.lint.error_at(codes[1].1.start, "unknown".into());
+        assert!(err.to_string().contains("line 5, column 1"), "{err}");
+    }
+
+    #[test]
+    fn unknown_lint_keys_and_formats_are_errors() {
+        for text in [
+            "[lint]\nenabel = []\n",
+            "[lint.required_sections]\nnygrd = [\"context\"]\n",
+            "[lint.severity]\nDK101 = \"fatal\"\n",
+        ] {
+            assert!(Config::from_toml(text, Path::new("docket.toml")).is_err(), "{text}");
+        }
     }
 }

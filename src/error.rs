@@ -43,6 +43,24 @@ pub enum Error {
         #[source]
         source: globset::Error,
     },
+    /// A git command failed (`--changed-since`).
+    #[error("`git {command}` failed: {message}")]
+    Git {
+        /// The arguments after `git`.
+        command: String,
+        /// What git said, or why it could not run.
+        message: String,
+    },
+    /// A command-line value is invalid.
+    #[error("invalid {what} `{value}`: {message}")]
+    InvalidValue {
+        /// What the value is for (`--today`).
+        what: String,
+        /// The value given.
+        value: String,
+        /// What is wrong.
+        message: String,
+    },
     /// Serialising output failed.
     #[error("cannot serialise output")]
     Json(#[from] serde_json::Error),

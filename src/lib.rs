@@ -16,6 +16,7 @@
 //! ```
 
 pub mod atomic_write;
+pub mod changes;
 pub mod config;
 pub mod corpus;
 pub mod diagnostics;
@@ -23,6 +24,7 @@ pub mod error;
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod rules;
 
 pub use corpus::Corpus;
 pub use error::{Error, Result};

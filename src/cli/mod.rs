@@ -2,6 +2,7 @@
 //! logic lives here.
 
 mod export;
+mod lint;
 mod output;
 
 use std::process::ExitCode;
@@ -20,6 +21,8 @@ pub(crate) struct Cli {
 enum Command {
     /// Print the parsed model of records as JSON.
     Export(export::ExportArgs),
+    /// Check records against the lint rules.
+    Lint(lint::LintArgs),
 }
 
 /// Runs the command line and returns the exit code: 0 clean, 1 findings, 2 failure.
@@ -34,6 +37,7 @@ pub(crate) fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Export(args) => export::run(&args),
+        Command::Lint(args) => lint::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,16 +1,17 @@
 //! Findings about records: the `Diagnostic` data and the `SourceMap` that turns byte spans into
 //! lines and columns. Printing them is the CLI's job.
 
+pub mod render;
 mod source_map;
 
 pub use source_map::{LineCol, SourceMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Span;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.
@@ -105,6 +106,52 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+}
+
+/// What a renderer needs to know about a rule: the registry entry without its check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// The stable code (`DK102`).
+    pub code: &'static str,
+    /// The slug naming the problem (`unknown-status`).
+    pub name: &'static str,
+    /// The default severity.
+    pub severity: Severity,
+    /// One line saying what the rule finds.
+    pub summary: &'static str,
+    /// The rule's documentation page (markdown), printed by `docket lint --explain`.
+    pub explanation: &'static str,
+    /// Whether the rule offers safe fixes.
+    pub fixable: bool,
+}
+
+/// How many findings of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Info findings.
+    pub infos: usize,
+    /// Files with at least one finding.
+    pub files: usize,
+}
+
+impl Summary {
+    /// Counts findings.
+    #[must_use]
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        let mut paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+        paths.dedup();
+        Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            files: paths.len(),
+        }
     }
 }
 

@@ -184,6 +184,20 @@ pub struct Section {
     pub body_span: Span,
     /// Index of the enclosing section in `sections`, if any.
     pub parent: Option<usize>,
+    /// What the section holds before its first subsection; used by lint, not exported.
+    #[serde(skip)]
+    pub content: SectionContent,
+}
+
+/// What a section holds before its first subsection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionContent {
+    /// Plain text of the section's own blocks (code blocks and HTML left out).
+    pub text: String,
+    /// Non-comment blocks of any kind (paragraphs, lists, tables, code, HTML), rules excluded.
+    pub blocks: usize,
+    /// HTML comment blocks (`<!-- … -->` on their own).
+    pub comments: usize,
 }
 
 /// A dated changelog entry (`- **2025-01-19:** Split from ADR-007`).

@@ -178,7 +178,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         links,
         references: links::find_references(&doc),
         code_blocks: code_blocks::find_code_blocks(&doc, text),
-        sections: sections::to_model(&doc, &secs, text.len()),
+        sections: sections::to_model(&doc, &secs, text),
         front_matter: fm_map,
         tags,
         changelog: find_changelog(&doc, &secs, text),

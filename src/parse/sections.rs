@@ -1,7 +1,7 @@
 //! The section tree: each heading of the top-level blocks with the block range it owns.
 
-use super::markdown::{Block, Doc, Line};
-use crate::model::{Section, Span};
+use super::markdown::{Block, Doc, Line, blocks_text};
+use crate::model::{Section, SectionContent, Span};
 
 /// A heading and the blocks under it, up to the next heading of the same or a higher level.
 #[derive(Debug)]
@@ -71,7 +71,8 @@ pub(crate) fn find_sections(doc: &Doc) -> Vec<Sec<'_>> {
 }
 
 /// The model's view of the tree.
-pub(crate) fn to_model(doc: &Doc, secs: &[Sec<'_>], text_len: usize) -> Vec<Section> {
+pub(crate) fn to_model(doc: &Doc, secs: &[Sec<'_>], text: &str) -> Vec<Section> {
+    let text_len = text.len();
     secs.iter()
         .map(|s| {
             let body_end = doc.blocks.get(s.end).map_or(text_len, |b| b.span().start);
@@ -81,7 +82,34 @@ pub(crate) fn to_model(doc: &Doc, secs: &[Sec<'_>], text_len: usize) -> Vec<Sect
                 span: s.span,
                 body_span: Span::new(s.span.start, body_end.max(s.span.end)),
                 parent: s.parent,
+                content: own_content(&doc.blocks[s.heading + 1..s.own_end], text),
             }
         })
         .collect()
+}
+
+/// What a section's own blocks hold, for the empty-section and placeholder rules.
+fn own_content(blocks: &[Block], src: &str) -> SectionContent {
+    let mut content = SectionContent::default();
+    blocks_text(blocks, &mut content.text);
+    for block in blocks {
+        match block {
+            Block::Rule { .. } => {}
+            Block::Html { span } if is_comment_only(span.slice(src)) => content.comments += 1,
+            _ => content.blocks += 1,
+        }
+    }
+    content
+}
+
+/// Whether an HTML block is nothing but comments (`<!-- … -->`), as templates leave them.
+fn is_comment_only(html: &str) -> bool {
+    let mut rest = html.trim();
+    while let Some(after) = rest.strip_prefix("<!--") {
+        let Some(end) = after.find("-->") else {
+            return false;
+        };
+        rest = after[end + 3..].trim_start();
+    }
+    rest.is_empty()
 }

@@ -1,0 +1,248 @@
+//! `docket lint`: run the rules, print the findings in a format, apply safe fixes, and set the
+//! exit code (0 clean, 1 findings, 2 failure).
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use docket::config::{Config, LintConfig};
+use docket::corpus::{Corpus, LoadOptions, display_path};
+use docket::diagnostics::render::{HumanOptions, render_github, render_human, render_json, render_sarif};
+use docket::diagnostics::{Diagnostic, Severity, Summary};
+use docket::model::Date;
+use docket::rules::{self, LintOptions};
+
+use super::output::{emit, note};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LintFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Arguments of `docket lint`.
+#[derive(Debug, Args)]
+pub(crate) struct LintArgs {
+    /// Record files or folders (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: LintFormat,
+    /// Write the findings to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Print the documentation of a rule (`DK103`) and exit.
+    #[arg(long, value_name = "CODE")]
+    explain: Option<String>,
+    /// List every rule with its code, default severity and summary, and exit.
+    #[arg(long)]
+    list_rules: bool,
+    /// The date that date rules compare against (default: today's date, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Fail (exit 1) when there are more than this many warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Fail (exit 1) on any warning.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Apply safe fixes to the record files.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix: print the changes as a unified diff instead of writing them.
+    #[arg(long, requires = "fix")]
+    dry_run: bool,
+    /// Lint only records changed since this git ref, and flag new records whose number is taken on it.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// The docket.toml to read (default: the one in the first folder linted).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Also read files with this extension in folders (repeatable): `--ext txt`.
+    #[arg(long = "ext", value_name = "EXT")]
+    extensions: Vec<String>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
+    if let Some(code) = &args.explain {
+        let rule = rules::lookup(code).with_context(|| format!("unknown rule code `{code}`; `docket lint --list-rules` lists them"))?;
+        emit(rule.info.explanation, args.output.as_deref())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.list_rules {
+        emit(&rule_table(), args.output.as_deref())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let config = lint_config(args, &paths)?;
+    rules::check_config(&config)?;
+    let load = LoadOptions { extra_extensions: args.extensions.clone() };
+    let corpus = Corpus::load(&paths, &load)?;
+    let exists = |p: &Path| p.exists();
+    let mut options = LintOptions {
+        config,
+        today: Some(today(args.today.as_deref())?),
+        file_exists: Some(&exists),
+        ..LintOptions::default()
+    };
+    if let Some(reference) = &args.changed_since {
+        let (only, base) = changed_since(reference, &paths, &corpus)?;
+        options.only_paths = Some(only);
+        options.base = Some(base);
+    }
+    let mut findings = rules::run(&corpus, &options);
+    let mut corpus = corpus;
+    if args.fix {
+        let changed = apply_fixes(&findings, &corpus, args.dry_run)?;
+        if args.dry_run {
+            emit(&changed, args.output.as_deref())?;
+            return Ok(if changed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        }
+        corpus = Corpus::load(&paths, &load)?;
+        findings = rules::run(&corpus, &options);
+    }
+    emit(&render(args, &findings, &corpus), args.output.as_deref())?;
+    Ok(exit_code(args, &findings))
+}
+
+/// The `[lint]` section: from `--config`, else the first folder's (or file's folder's) docket.toml.
+fn lint_config(args: &LintArgs, paths: &[PathBuf]) -> anyhow::Result<LintConfig> {
+    if let Some(file) = &args.config {
+        let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        return Ok(Config::from_toml(&text, file)?.lint);
+    }
+    let first = &paths[0];
+    let root = if first.is_dir() { first.as_path() } else { first.parent().unwrap_or(Path::new(".")) };
+    let root = if root.as_os_str().is_empty() { Path::new(".") } else { root };
+    Ok(Config::load(root)?.lint)
+}
+
+fn today(given: Option<&str>) -> anyhow::Result<Date> {
+    if let Some(text) = given {
+        let parts: Vec<&str> = text.split('-').collect();
+        let date = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                Date::from_ymd(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+            }
+            _ => None,
+        };
+        return date.ok_or_else(|| {
+            docket::Error::InvalidValue { what: "--today".into(), value: text.into(), message: "expected a date as YYYY-MM-DD".into() }.into()
+        });
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .context("reading the system clock")?
+        .as_secs();
+    Date::from_days(i64::try_from(secs / 86_400)?).context("the system date is out of range")
+}
+
+/// The records changed since a ref (as corpus paths) and the numbered records on that ref.
+fn changed_since(reference: &str, paths: &[PathBuf], corpus: &Corpus) -> anyhow::Result<(BTreeSet<String>, Vec<rules::BaseRecord>)> {
+    let cwd = std::env::current_dir().context("reading the current folder")?;
+    let relative = |p: &str| {
+        Path::new(p).strip_prefix(&cwd).map_or_else(|_| p.to_string(), display_path)
+    };
+    let changed = docket::changes::changed_paths(reference)?;
+    let only: BTreeSet<String> = corpus
+        .decisions
+        .iter()
+        .map(|d| d.path.as_str())
+        .chain(corpus.diagnostics.iter().map(|d| d.path.as_str()))
+        .filter(|p| changed.contains(&relative(p)))
+        .map(str::to_string)
+        .collect();
+    let folders: Vec<&Path> = paths.iter().map(|p| if p.is_dir() { p.as_path() } else { p.parent().unwrap_or(Path::new(".")) }).collect();
+    let mut extensions = vec!["md".to_string(), "markdown".to_string()];
+    extensions.extend(paths.iter().filter_map(|p| p.extension()).map(|e| e.to_string_lossy().into_owned()));
+    let base = docket::changes::records_at(reference, &folders, &extensions)?;
+    Ok((only, base))
+}
+
+/// Applies the findings' fixes, or with `dry_run` returns their unified diff.
+fn apply_fixes(findings: &[Diagnostic], corpus: &Corpus, dry_run: bool) -> anyhow::Result<String> {
+    let mut diff = String::new();
+    let mut files = 0;
+    let mut applied = 0;
+    for (path, edits) in rules::edits_by_path(findings) {
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {path}"))?;
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            note(&format!("skipping fixes in {path}: the file is not valid UTF-8"));
+            continue;
+        };
+        let (bom, body) = text.strip_prefix('\u{feff}').map_or(("", text), |b| ("\u{feff}", b));
+        if corpus.sources.text(&path) != Some(body) {
+            note(&format!("skipping fixes in {path}: the file changed while docket was reading it"));
+            continue;
+        }
+        let (fixed, n) = rules::apply_edits(body, &edits);
+        if n == 0 || fixed == body {
+            continue;
+        }
+        if dry_run {
+            diff.push_str(&rules::unified_diff(&path, body, &fixed));
+        } else {
+            docket::atomic_write::write_atomic(Path::new(&path), format!("{bom}{fixed}").as_bytes())?;
+        }
+        files += 1;
+        applied += n;
+    }
+    if !dry_run {
+        note(&format!("applied {applied} fixes in {files} files"));
+    }
+    Ok(diff)
+}
+
+fn render(args: &LintArgs, findings: &[Diagnostic], corpus: &Corpus) -> String {
+    match args.format {
+        LintFormat::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            render_human(findings, &corpus.sources, HumanOptions { color })
+        }
+        LintFormat::Json => render_json(findings, &corpus.sources),
+        LintFormat::Github => render_github(findings, &corpus.sources),
+        LintFormat::Sarif => render_sarif(findings, &corpus.sources, &rules::rule_infos(), env!("CARGO_PKG_VERSION")),
+    }
+}
+
+fn exit_code(args: &LintArgs, findings: &[Diagnostic]) -> ExitCode {
+    let s = Summary::of(findings);
+    let too_many = args.max_warnings.is_some_and(|n| s.warnings > n);
+    let denied = args.deny == Some(Deny::Warnings) && findings.iter().any(|d| d.severity == Severity::Warning);
+    if s.errors > 0 || too_many || denied { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// The rules as a markdown table: code, name, default severity, fixable, summary.
+fn rule_table() -> String {
+    let mut out = String::from("| Code | Name | Default | Fix | Finds |\n|------|------|---------|-----|-------|\n");
+    for rule in rules::RULES {
+        let i = &rule.info;
+        let severity = if rule.enabled_by_default { i.severity.as_str().to_string() } else { format!("{} (off)", i.severity.as_str()) };
+        out.push_str(&format!("| {} | {} | {} | {} | {} |\n", i.code, i.name, severity, if i.fixable { "yes" } else { "" }, i.summary));
+    }
+    out
+}

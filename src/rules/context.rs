@@ -1,0 +1,343 @@
+//! What rules read: the corpus, the lint settings and `today`, with helpers that every rule
+//! shares (file-name ids, option-name keys, link resolution). Nothing here reads markdown.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::config::LintConfig;
+use crate::corpus::Corpus;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Date, Decision, Link, RecordId, Span};
+
+use super::Rule;
+
+/// A record as it is on a git ref, for `--changed-since` collision checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseRecord {
+    /// The path, as the corpus writes paths.
+    pub path: String,
+    /// The record's id on the ref.
+    pub id: RecordId,
+}
+
+/// Settings for one lint run.
+#[derive(Default)]
+pub struct LintOptions<'a> {
+    /// The `[lint]` section of `docket.toml`.
+    pub config: LintConfig,
+    /// The date date-dependent rules compare against; those rules stay quiet without it.
+    pub today: Option<Date>,
+    /// Answers whether a relative link target exists; DK608 stays quiet without it.
+    pub file_exists: Option<&'a (dyn Fn(&Path) -> bool + Sync)>,
+    /// Records on the `--changed-since` ref; DK205 stays quiet without them.
+    pub base: Option<Vec<BaseRecord>>,
+    /// Report only on these paths (the records changed since the ref).
+    pub only_paths: Option<BTreeSet<String>>,
+}
+
+/// A rule's view of the run.
+pub struct LintContext<'a> {
+    /// The records and their texts.
+    pub corpus: &'a Corpus,
+    /// The run's settings.
+    pub options: &'a LintOptions<'a>,
+    by_path: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> LintContext<'a> {
+    /// A context over a loaded corpus.
+    #[must_use]
+    pub fn new(corpus: &'a Corpus, options: &'a LintOptions<'a>) -> Self {
+        let by_path = corpus
+            .decisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.as_str(), i))
+            .collect();
+        LintContext {
+            corpus,
+            options,
+            by_path,
+        }
+    }
+
+    /// The lint settings.
+    #[must_use]
+    pub fn config(&self) -> &LintConfig {
+        &self.options.config
+    }
+
+    /// The text of a record, as the parser saw it.
+    #[must_use]
+    pub fn source(&self, path: &str) -> &str {
+        self.corpus.sources.text(path).unwrap_or("")
+    }
+
+    /// The record at a path.
+    #[must_use]
+    pub fn decision(&self, path: &str) -> Option<&'a Decision> {
+        self.by_path
+            .get(path)
+            .map(|&i| &self.corpus.decisions[i])
+    }
+
+    /// Resolves a link to a record of the corpus: by its relative file, else by its id
+    /// (preferring a record in the same folder). `None` for targets outside the corpus.
+    #[must_use]
+    pub fn resolve(&self, from: &Decision, link: &Link) -> Option<&'a Decision> {
+        if let Some(href) = &link.target.href
+            && let Some(path) = resolve_href(&from.path, href)
+            && let Some(d) = self.decision(&path)
+        {
+            return Some(d);
+        }
+        let id = link.target.id.as_ref()?;
+        let folder = folder_of(&from.path);
+        let mut matches = self
+            .corpus
+            .decisions
+            .iter()
+            .filter(|d| d.path != from.path)
+            .filter(|d| d.id.as_ref().is_some_and(|i| i.same_record(id)));
+        let all: Vec<&Decision> = matches.by_ref().collect();
+        all.iter()
+            .find(|d| folder_of(&d.path) == folder)
+            .copied()
+            .or_else(|| (all.len() == 1).then(|| all[0]))
+    }
+}
+
+impl Rule {
+    /// A finding of this rule at its default severity.
+    #[must_use]
+    pub fn report(&self, path: &str, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(
+            self.info.code,
+            self.info.name,
+            self.info.severity,
+            path,
+            span,
+            message,
+        )
+    }
+}
+
+/// The folder part of a `/`-separated path (`""` for a bare file name).
+#[must_use]
+pub(crate) fn folder_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+/// The file-name part of a `/`-separated path.
+#[must_use]
+pub(crate) fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// A relative link destination resolved against the linking record's folder, with its
+/// fragment and query removed and `%20` decoded; `None` for URLs, anchors and absolute paths.
+#[must_use]
+pub(crate) fn resolve_href(from: &str, href: &str) -> Option<String> {
+    let href = href.trim();
+    let href = href.split(['#', '?']).next().unwrap_or("");
+    if href.is_empty()
+        || href.starts_with('/')
+        || href.starts_with('<')
+        || href.contains("://")
+        || href.contains('{')
+        || has_scheme(href)
+    {
+        return None;
+    }
+    let href = href.replace("%20", " ");
+    let mut parts: Vec<&str> = folder_of(from)
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let absolute = from.starts_with('/');
+    for part in href.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_none_or(|p| *p == "..") {
+                    parts.push("..");
+                } else {
+                    parts.pop();
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    Some(if absolute { format!("/{joined}") } else { joined })
+}
+
+fn has_scheme(href: &str) -> bool {
+    href.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// The path from `from`'s folder to `to`, for writing a relative link.
+#[must_use]
+pub(crate) fn relative_href(from: &str, to: &str) -> String {
+    let from_parts: Vec<&str> = folder_of(from).split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').filter(|p| !p.is_empty()).collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out: Vec<&str> = vec![".."; from_parts.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+/// An id read from a file name (`0004-x.md`, `ADR-016-x.md`, `DR-001.md`), with the prefix
+/// and digits as written, so that folders can be checked for consistent naming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileNameId {
+    /// The prefix as written (`adr`, `ADR`), absent for bare numbers.
+    pub prefix: Option<String>,
+    /// The digits as written (`004`).
+    pub digits: String,
+    /// The number.
+    pub number: u32,
+}
+
+impl FileNameId {
+    /// The series in upper case, as `RecordId` stores it.
+    #[must_use]
+    pub fn series(&self) -> Option<String> {
+        self.prefix.as_ref().map(|p| p.to_ascii_uppercase())
+    }
+}
+
+/// Reads the id a file name starts with. Date-slug names (`2026-01-20-…`) have none.
+#[must_use]
+pub fn file_name_id(path: &str) -> Option<FileNameId> {
+    let name = file_name(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let letters: String = stem.chars().take_while(char::is_ascii_alphabetic).collect();
+    let rest = &stem[letters.len()..];
+    let (prefix, rest) = if letters.is_empty() {
+        (None, rest)
+    } else {
+        let rest = rest.strip_prefix(['-', '_'])?;
+        (Some(letters), rest)
+    };
+    if prefix.as_ref().is_some_and(|p| p.len() > 5) {
+        return None;
+    }
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    if digits.is_empty() || !(after.is_empty() || after.starts_with(['-', '_', ' ', '.'])) {
+        return None;
+    }
+    if prefix.is_none() && is_date_slug(stem) {
+        return None;
+    }
+    let number = digits.parse().ok()?;
+    Some(FileNameId {
+        prefix,
+        digits,
+        number,
+    })
+}
+
+fn is_date_slug(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-'))
+        || (digits(0..8) && !b.get(8).is_some_and(u8::is_ascii_digit))
+}
+
+/// The key option names are compared by: case-folded, a parenthesised suffix dropped
+/// (`AWS (EC2/ECS)` = `AWS`), quotes, markup and trailing punctuation removed.
+#[must_use]
+pub fn option_key(name: &str) -> String {
+    let mut base = name.trim();
+    if let Some(open) = base.find(" (")
+        && open > 0
+    {
+        base = &base[..open];
+    }
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’'))
+        .collect();
+    cleaned
+        .trim_end_matches(['.', ',', ':', ';', '!'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether two option names name the same option: equal keys, or one key is the other's
+/// leading words (`Render` and `Render Starter`).
+#[must_use]
+pub fn same_option(a: &str, b: &str) -> bool {
+    let (a, b) = (option_key(a), option_key(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let starts = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with([' ', '-', '/', ',']))
+    };
+    a == b || starts(&a, &b) || starts(&b, &a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_ids() {
+        let cases = [
+            ("dir/0004-one-crate.md", Some((None, "0004", 4))),
+            ("adr-016-fly.md", Some((Some("adr"), "016", 16))),
+            ("DR-001.md", Some((Some("DR"), "001", 1))),
+            ("2026-01-20-use-log4brains.md", None),
+            ("20200925-slug.md", None),
+            ("readme.md", None),
+            ("0004x.md", None),
+        ];
+        for (path, want) in cases {
+            let got = file_name_id(path)
+                .map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
+            let want = want.map(|(p, d, n)| (p.map(str::to_string), d.to_string(), n));
+            assert_eq!(got, want, "{path}");
+        }
+    }
+
+    #[test]
+    fn option_names_match_after_folding() {
+        assert!(same_option("AWS (EC2/ECS)", "AWS"));
+        assert!(same_option("**Render**", "render"));
+        assert!(same_option("Render Starter", "Render"));
+        assert!(!same_option("Railway", "Render"));
+        assert!(!same_option("Fly.io", "Fly"));
+    }
+
+    #[test]
+    fn hrefs_resolve_against_the_record_folder() {
+        assert_eq!(
+            resolve_href("records/hosting/a.md", "../docket/b.md#x").as_deref(),
+            Some("records/docket/b.md")
+        );
+        assert_eq!(resolve_href("a.md", "b%20c.md").as_deref(), Some("b c.md"));
+        assert_eq!(resolve_href("a.md", "https://x.org/a.md"), None);
+        assert_eq!(resolve_href("a.md", "mailto:x@y.z"), None);
+        assert_eq!(resolve_href("a.md", "#anchor"), None);
+        assert_eq!(relative_href("r/h/a.md", "r/d/b.md"), "../d/b.md");
+        assert_eq!(relative_href("r/h/a.md", "r/h/b.md"), "b.md");
+    }
+}

@@ -1,0 +1,22 @@
+//! DK101 missing-status: the record states no status at all.
+
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::Diagnostic;
+use crate::model::Decision;
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK101", "missing-status", Warning, "The record states no status.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    if d.status.span.is_some() || !d.status.raw.is_empty() || ctx.source(&d.path).trim().is_empty() {
+        return;
+    }
+    out.push(
+        rule.report(&d.path, d.title.span, format!("`{}` states no status", d.label()))
+            .with_help("add a status such as `Status: Accepted` (or a `## Status` section)"),
+    );
+}

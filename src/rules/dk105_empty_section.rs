@@ -1,0 +1,29 @@
+//! DK105 empty-section: a heading with nothing under it, not even a subsection.
+
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::Diagnostic;
+use crate::model::Decision;
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK105", "empty-section", Warning, "A section has no content and no subsections.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+/// Whether the section at `index` has subsections.
+pub(crate) fn has_children(d: &Decision, index: usize) -> bool {
+    d.sections.iter().any(|s| s.parent == Some(index))
+}
+
+fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, s) in d.sections.iter().enumerate() {
+        if s.level < 2 || has_children(d, i) || s.content.blocks > 0 || s.content.comments > 0 {
+            continue;
+        }
+        out.push(
+            rule.report(&d.path, s.span, format!("section `{}` is empty", s.title))
+                .with_help("write the section or remove the heading"),
+        );
+    }
+}

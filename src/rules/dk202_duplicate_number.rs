@@ -1,0 +1,52 @@
+//! DK202 duplicate-number: two records in one folder and series share a number.
+
+use std::collections::BTreeMap;
+
+use super::context::{file_name, file_name_id, folder_of};
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::{Diagnostic, Label};
+use crate::model::Decision;
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK202", "duplicate-number", Error, "Two records in the same folder and series have the same number.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Corpus(check),
+};
+
+/// A record's (series, number), from its file name when that has one, else its id.
+pub(crate) fn numbering(d: &Decision) -> Option<(Option<String>, u32)> {
+    file_name_id(&d.path)
+        .map(|f| (f.series(), f.number))
+        .or_else(|| d.id.as_ref().map(|i| (i.series.clone(), i.number)))
+}
+
+fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    let mut groups: BTreeMap<(&str, Option<String>, u32), Vec<&Decision>> = BTreeMap::new();
+    for d in &ctx.corpus.decisions {
+        if let Some((series, number)) = numbering(d) {
+            groups.entry((folder_of(&d.path), series, number)).or_default().push(d);
+        }
+    }
+    for ((_, _, number), mut records) in groups {
+        records.sort_by(|a, b| a.path.cmp(&b.path));
+        let Some((first, rest)) = records.split_first() else {
+            continue;
+        };
+        for d in rest {
+            let mut diag = rule
+                .report(
+                    &d.path,
+                    d.title.span,
+                    format!("number `{number}` is also used by `{}`", file_name(&first.path)),
+                )
+                .with_help("give one of the records the next free number");
+            diag.labels.push(Label {
+                path: first.path.clone(),
+                span: first.title.span,
+                message: "first record with this number".to_string(),
+            });
+            out.push(diag);
+        }
+    }
+}

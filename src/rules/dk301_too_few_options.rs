@@ -1,0 +1,21 @@
+//! DK301 too-few-options: the record lists a single considered option, so nothing was weighed.
+
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::Diagnostic;
+use crate::model::Decision;
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK301", "too-few-options", Warning, "The record lists only one considered option.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    if let [only] = d.options.as_slice() {
+        out.push(
+            rule.report(&d.path, only.span, format!("`{}` is the only option considered", only.name))
+                .with_help("list at least one alternative that was weighed, even if it is doing nothing"),
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! DK302 chosen-not-among-options: the record names a chosen option that its options list
+//! does not contain. Records that list only the rejected alternatives and name the choice in
+//! prose (seed 003) are not reported.
+
+use super::{Check, LintContext, Rule, rule_info, same_option};
+use crate::diagnostics::Diagnostic;
+use crate::model::{ChosenSource, Decision};
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK302", "chosen-not-among-options", Warning, "The chosen option is not one of the considered options.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(chosen) = &d.chosen else {
+        return;
+    };
+    // An emphasised name in prose is too weak a statement to hold the options list to.
+    if chosen.source == ChosenSource::DecisionEmphasis || d.options.len() < 2 {
+        return;
+    }
+    if d.options.iter().any(|o| same_option(&o.name, &chosen.name)) {
+        return;
+    }
+    let names: Vec<String> = d.options.iter().map(|o| format!("`{}`", o.name)).collect();
+    out.push(
+        rule.report(&d.path, chosen.span, format!("the chosen option `{}` is not among the considered options", chosen.name))
+            .with_help(format!("name one of {} or add the chosen option to the list", names.join(", "))),
+    );
+}

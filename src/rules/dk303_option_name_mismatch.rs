@@ -1,0 +1,45 @@
+//! DK303 option-name-mismatch: the criteria table's columns, its winner line and the options
+//! sections do not name the same options. Names match after case-folding and dropping a
+//! parenthesised suffix (`AWS (EC2/ECS)` = `AWS`).
+
+use super::{Check, LintContext, Rule, rule_info, same_option};
+use crate::diagnostics::Diagnostic;
+use crate::model::Decision;
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK303", "option-name-mismatch", Warning, "Option names differ between the options, the criteria table and the winner line.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    for table in &d.criteria {
+        if d.options.len() >= 2 {
+            for name in &table.options {
+                if !d.options.iter().any(|o| same_option(&o.name, name)) {
+                    let span = table
+                        .criteria
+                        .iter()
+                        .flat_map(|c| &c.ratings)
+                        .find(|r| r.option == *name)
+                        .map_or(table.span, |r| r.span);
+                    out.push(
+                        rule.report(&d.path, span, format!("criteria table option `{name}` matches no considered option"))
+                            .with_help("use the same option names in the options sections and the table"),
+                    );
+                }
+            }
+        }
+        if let Some(winner) = &table.winner
+            && !table.options.is_empty()
+            && !table.options.iter().any(|o| same_option(o, &winner.name))
+            && !d.options.iter().any(|o| same_option(&o.name, &winner.name))
+        {
+            out.push(
+                rule.report(&d.path, winner.span, format!("the winner `{}` is not an option of the criteria table", winner.name))
+                    .with_help(format!("name one of the table's options: {}", table.options.join(", "))),
+            );
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! DK501 missing-date: the record states no decision date.
+
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::Diagnostic;
+use crate::model::Decision;
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK501", "missing-date", Warning, "The record states no decision date.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    if d.date.is_some() || ctx.source(&d.path).trim().is_empty() {
+        return;
+    }
+    out.push(
+        rule.report(&d.path, d.title.span, format!("`{}` states no decision date", d.label()))
+            .with_help("add `Date: YYYY-MM-DD` (or `date:` in the front matter)"),
+    );
+}

@@ -1,0 +1,32 @@
+//! DK506 review-overdue: an accepted record whose typed review date has passed.
+
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Decision, StatusKind};
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK506", "review-overdue", Warning, "An accepted record is past its review date.", fixable = false),
+    enabled_by_default: true,
+    check: Check::Record(check),
+};
+
+fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(today) = ctx.options.today else {
+        return;
+    };
+    let Some(field) = d.review_date.as_ref() else {
+        return;
+    };
+    let Some(review) = field.date else {
+        return;
+    };
+    let grace = i64::from(ctx.config().review_grace_days.unwrap_or(0));
+    if d.status.kind == StatusKind::Accepted && today.to_days() > review.to_days() + grace {
+        let days = today.to_days() - review.to_days();
+        out.push(
+            rule.report(&d.path, field.span, format!("review date `{review}` passed {days} days ago"))
+                .with_help("review the decision, then set the next review date (or supersede it)"),
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! DK509 one-sided-supersede: record A says it supersedes B, but B does not say it is
+//! superseded by A (or the other way round). The fix adds the missing line to B, in B's own
+//! metadata style, next to its status.
+
+use super::context::{file_name, relative_href};
+use super::{Check, LintContext, Rule, rule_info};
+use crate::diagnostics::{Diagnostic, Edit, Label};
+use crate::model::{Decision, LinkKind, Span};
+
+/// The registry entry.
+pub(crate) static RULE: Rule = Rule {
+    info: rule_info!("DK509", "one-sided-supersede", Warning, "A supersede link is stated on one side only; fixable.", fixable = true),
+    enabled_by_default: true,
+    check: Check::Corpus(check),
+};
+
+fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    for from in &ctx.corpus.decisions {
+        for link in &from.links {
+            let Some(inverse) = link.kind.inverse().filter(|_| {
+                matches!(link.kind, LinkKind::Supersedes | LinkKind::SupersededBy)
+            }) else {
+                continue;
+            };
+            let Some(target) = ctx.resolve(from, link) else {
+                continue;
+            };
+            if target.path == from.path {
+                continue;
+            }
+            let stated = target
+                .links
+                .iter()
+                .any(|l| l.kind == inverse && ctx.resolve(target, l).is_some_and(|t| t.path == from.path));
+            if stated {
+                continue;
+            }
+            let verb = if inverse == LinkKind::SupersededBy { "Superseded by" } else { "Supersedes" };
+            let mut diag = rule
+                .report(
+                    &target.path,
+                    target.status.span.unwrap_or(target.title.span),
+                    format!("`{}` says `{}` {}, but this record does not say `{verb}`", from.label(), target.label(), link.kind.as_str().replace('-', " ")),
+                )
+                .with_help(format!("add `{verb} [{}]({})` next to the status", from.label(), relative_href(&target.path, &from.path)));
+            diag.labels.push(Label {
+                path: from.path.clone(),
+                span: link.span,
+                message: format!("stated in `{}`", file_name(&from.path)),
+            });
+            if let Some(edit) = reverse_link_edit(ctx.source(&target.path), target, from, verb) {
+                diag.fix.push(edit);
+            }
+            out.push(diag);
+        }
+    }
+}
+
+/// An insertion after the target's status line, written the way that line is written: a bold
+/// field, a bullet, or (in a `## Status` section) a paragraph. Front matter is left alone.
+fn reverse_link_edit(src: &str, target: &Decision, from: &Decision, verb: &str) -> Option<Edit> {
+    let span = target.status.span?;
+    if span.end > src.len() || !src.is_char_boundary(span.end) || in_front_matter(src, span.end) {
+        return None;
+    }
+    let line_start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[span.end..].find('\n').map_or(src.len(), |i| span.end + i);
+    let line = &src[line_start..line_end];
+    let (line, eol) = match line.strip_suffix('\r') {
+        Some(l) => (l, "\r\n"),
+        None => (line, "\n"),
+    };
+    let at = line_start + line.len();
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    let target_text = format!(
+        "[{}: {}]({})",
+        from.label(),
+        from.title.text,
+        relative_href(&target.path, &from.path)
+    );
+    let inserted = if trimmed.starts_with("**") {
+        format!("{eol}{indent}**{verb}:** {target_text}")
+    } else if let Some(marker) = ["* ", "- ", "+ "].iter().find(|m| trimmed.starts_with(**m)) {
+        format!("{eol}{indent}{marker}{verb}: {target_text}")
+    } else {
+        format!("{eol}{eol}{verb} {target_text}")
+    };
+    Some(Edit {
+        span: Span::new(at, at),
+        replacement: inserted,
+    })
+}
+
+fn in_front_matter(src: &str, offset: usize) -> bool {
+    let Some(rest) = src.strip_prefix("---") else {
+        return false;
+    };
+    rest.find("\n---").is_some_and(|close| offset <= close + 3)
+}

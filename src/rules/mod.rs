@@ -1,0 +1,238 @@
+//! Lint rules: one rule per file, the [`RULES`] registry (parse-stage codes included), and
+//! [`run`], which applies the `[lint]` config, inline suppressions and the sort order after the
+//! rules have reported. Rules read the model through [`LintContext`] and never markdown.
+//!
+//! ```
+//! use docket::corpus::Corpus;
+//! use docket::rules::{LintOptions, run};
+//!
+//! let mut corpus = Corpus::default();
+//! let text = "# 1. Use Postgres\n\nDate: 2026-01-05\n\n## Status\n\nAcceptd\n";
+//! corpus.decisions.push(docket::parse_record(text, "0001-use-postgres.md").decision);
+//! corpus.sources.insert("0001-use-postgres.md", text.to_string());
+//! let findings = run(&corpus, &LintOptions::default());
+//! assert!(findings.iter().any(|d| d.code == "DK103"));
+//! ```
+
+mod context;
+mod fix;
+mod parse_stage;
+
+mod dk101_missing_status;
+mod dk102_unknown_status;
+mod dk103_misspelled_status;
+mod dk104_missing_section;
+mod dk105_empty_section;
+mod dk106_template_placeholder;
+mod dk201_id_mismatch;
+mod dk202_duplicate_number;
+mod dk203_numbering_gap;
+mod dk204_inconsistent_series_prefix;
+mod dk205_number_collision;
+mod dk301_too_few_options;
+mod dk302_chosen_not_among_options;
+mod dk303_option_name_mismatch;
+mod dk304_ragged_criteria_table;
+mod dk305_unrecognised_rating;
+mod dk306_unrecognised_weight;
+mod dk307_missing_winner;
+mod dk401_cost_total_mismatch;
+mod dk402_inverted_cost_range;
+mod dk403_mixed_cost_periods;
+mod dk501_missing_date;
+mod dk502_invalid_date;
+mod dk503_future_date;
+mod dk504_review_date_not_a_date;
+mod dk505_superseded_without_replacement;
+mod dk506_review_overdue;
+mod dk507_stale_proposal;
+mod dk508_non_iso_date;
+mod dk509_one_sided_supersede;
+mod dk608_relative_link_missing_file;
+mod dk701_invalid_embedded_code;
+
+use std::collections::BTreeSet;
+
+pub use context::{
+    BaseRecord, FileNameId, LintContext, LintOptions, file_name_id, option_key, same_option,
+};
+pub use fix::{apply_edits, edits_by_path, unified_diff};
+
+use crate::config::LintConfig;
+use crate::corpus::Corpus;
+use crate::diagnostics::{Diagnostic, RuleInfo, SourceMap, sort_diagnostics};
+use crate::error::Result;
+use crate::model::{Decision, SuppressionScope};
+
+/// How a rule finds problems.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// The parser or the loader reports it; the registry entry gives it docs and config.
+    Parse,
+    /// One record at a time.
+    Record(fn(&Rule, &Decision, &LintContext<'_>, &mut Vec<Diagnostic>)),
+    /// The whole corpus at once (numbering, links between records).
+    Corpus(fn(&Rule, &LintContext<'_>, &mut Vec<Diagnostic>)),
+}
+
+/// A registry entry.
+pub struct Rule {
+    /// Code, name, default severity, summary and documentation.
+    pub info: RuleInfo,
+    /// Whether the rule runs without being named in `[lint] enable`.
+    pub enabled_by_default: bool,
+    /// What finds the problems.
+    pub check: Check,
+}
+
+/// Builds a rule's [`RuleInfo`], taking its documentation from `docs/rules/CODE-name.md`.
+macro_rules! rule_info {
+    ($code:literal, $name:literal, $severity:ident, $summary:literal, fixable = $fixable:literal) => {
+        $crate::diagnostics::RuleInfo {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostics::Severity::$severity,
+            summary: $summary,
+            explanation: include_str!(concat!("../../docs/rules/", $code, "-", $name, ".md")),
+            fixable: $fixable,
+        }
+    };
+}
+use rule_info;
+
+/// Every rule docket knows, parse-stage codes first, in code order.
+pub static RULES: &[&Rule] = &[
+    &parse_stage::DK001,
+    &parse_stage::DK002,
+    &parse_stage::DK003,
+    &parse_stage::DK004,
+    &parse_stage::DK005,
+    &parse_stage::DK006,
+    &parse_stage::DK008,
+    &dk101_missing_status::RULE,
+    &dk102_unknown_status::RULE,
+    &dk103_misspelled_status::RULE,
+    &dk104_missing_section::RULE,
+    &dk105_empty_section::RULE,
+    &dk106_template_placeholder::RULE,
+    &dk201_id_mismatch::RULE,
+    &dk202_duplicate_number::RULE,
+    &dk203_numbering_gap::RULE,
+    &dk204_inconsistent_series_prefix::RULE,
+    &dk205_number_collision::RULE,
+    &dk301_too_few_options::RULE,
+    &dk302_chosen_not_among_options::RULE,
+    &dk303_option_name_mismatch::RULE,
+    &dk304_ragged_criteria_table::RULE,
+    &dk305_unrecognised_rating::RULE,
+    &dk306_unrecognised_weight::RULE,
+    &dk307_missing_winner::RULE,
+    &dk401_cost_total_mismatch::RULE,
+    &dk402_inverted_cost_range::RULE,
+    &dk403_mixed_cost_periods::RULE,
+    &dk501_missing_date::RULE,
+    &dk502_invalid_date::RULE,
+    &dk503_future_date::RULE,
+    &dk504_review_date_not_a_date::RULE,
+    &dk505_superseded_without_replacement::RULE,
+    &dk506_review_overdue::RULE,
+    &dk507_stale_proposal::RULE,
+    &dk508_non_iso_date::RULE,
+    &dk509_one_sided_supersede::RULE,
+    &dk608_relative_link_missing_file::RULE,
+    &dk701_invalid_embedded_code::RULE,
+];
+
+/// The registry entry for a code (`DK102`, case-insensitive).
+#[must_use]
+pub fn lookup(code: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.info.code.eq_ignore_ascii_case(code))
+}
+
+/// The registry as renderers see it.
+#[must_use]
+pub fn rule_infos() -> Vec<RuleInfo> {
+    RULES.iter().map(|r| r.info).collect()
+}
+
+/// Checks that every code the `[lint]` section names is a known rule.
+pub fn check_config(config: &LintConfig) -> Result<()> {
+    for (code, span) in config.named_codes() {
+        if lookup(code).is_none() {
+            return Err(config.error_at(span.start, format!("unknown rule code `{code}`")));
+        }
+    }
+    Ok(())
+}
+
+fn is_enabled(rule: &Rule, config: &LintConfig) -> bool {
+    let named = |list: &[toml::Spanned<String>]| {
+        list.iter()
+            .any(|c| c.get_ref().eq_ignore_ascii_case(rule.info.code))
+    };
+    (rule.enabled_by_default || named(&config.enable)) && !named(&config.disable)
+}
+
+/// Runs every enabled rule over the corpus and returns the findings (parse-stage ones
+/// included) with config severities and suppressions applied, sorted by (path, span, code).
+#[must_use]
+pub fn run(corpus: &Corpus, options: &LintOptions<'_>) -> Vec<Diagnostic> {
+    let ctx = LintContext::new(corpus, options);
+    let config = &options.config;
+    let mut out: Vec<Diagnostic> = corpus.diagnostics.clone();
+    for rule in RULES.iter().filter(|r| is_enabled(r, config)) {
+        match rule.check {
+            Check::Parse => {}
+            Check::Record(check) => {
+                for decision in &corpus.decisions {
+                    check(rule, decision, &ctx, &mut out);
+                }
+            }
+            Check::Corpus(check) => check(rule, &ctx, &mut out),
+        }
+    }
+    out.retain(|d| lookup(d.code).is_none_or(|r| is_enabled(r, config)));
+    for d in &mut out {
+        if let Some((_, severity)) = config
+            .severity
+            .iter()
+            .find(|(code, _)| code.get_ref().eq_ignore_ascii_case(d.code))
+        {
+            d.severity = *severity;
+        }
+    }
+    out.retain(|d| !is_suppressed(d, &ctx, &corpus.sources));
+    if let Some(only) = &options.only_paths {
+        out.retain(|d| only.contains(&d.path));
+    }
+    sort_diagnostics(&mut out);
+    out.dedup();
+    out
+}
+
+/// Whether an inline `docket-disable` comment covers a finding.
+fn is_suppressed(d: &Diagnostic, ctx: &LintContext<'_>, sources: &SourceMap) -> bool {
+    let Some(decision) = ctx.decision(&d.path) else {
+        return false;
+    };
+    let line = sources.line_col(&d.path, d.span.start).line;
+    decision.suppressions.iter().any(|s| {
+        let names = s.codes.is_empty() || s.codes.iter().any(|c| c == d.code);
+        names
+            && match s.scope {
+                SuppressionScope::File => true,
+                SuppressionScope::NextLine => {
+                    sources.line_col(&d.path, s.span.end.saturating_sub(1)).line + 1 == line
+                }
+            }
+    })
+}
+
+/// The codes of every rule, for `--explain` listings and tests.
+#[must_use]
+pub fn codes() -> BTreeSet<&'static str> {
+    RULES.iter().map(|r| r.info.code).collect()
+}

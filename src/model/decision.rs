@@ -310,6 +310,9 @@ pub struct Decision {
     pub links: Vec<Link>,
     /// External links.
     pub references: Vec<Reference>,
+    /// Links in the text to local files and anchors (not URLs); used by lint, not exported.
+    #[serde(skip)]
+    pub local_links: Vec<Reference>,
     /// Code blocks.
     pub code_blocks: Vec<CodeBlock>,
     /// Headings in document order.

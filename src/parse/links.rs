@@ -334,18 +334,25 @@ fn lines_of(blocks: &[Block]) -> Vec<&Line> {
 /// Every external link in the record, in order.
 pub(crate) fn find_references(doc: &Doc) -> Vec<Reference> {
     let mut out = Vec::new();
-    collect_references(&doc.blocks, &mut out);
+    collect_references(&doc.blocks, &mut out, true);
     out
 }
 
-fn collect_references(blocks: &[Block], out: &mut Vec<Reference>) {
+/// Every link in the text whose destination is not a URL (`docs/runbook.md`, `#anchor`).
+pub(crate) fn find_local_links(doc: &Doc) -> Vec<Reference> {
+    let mut out = Vec::new();
+    collect_references(&doc.blocks, &mut out, false);
+    out
+}
+
+fn collect_references(blocks: &[Block], out: &mut Vec<Reference>, external: bool) {
     let push = |line: &Line, out: &mut Vec<Reference>| {
         for l in &line.links {
             let lower = l.href.to_ascii_lowercase();
-            if lower.starts_with("http://")
+            let is_external = lower.starts_with("http://")
                 || lower.starts_with("https://")
-                || lower.starts_with("mailto:")
-            {
+                || lower.starts_with("mailto:");
+            if is_external == external {
                 out.push(Reference {
                     text: l.text.trim().to_string(),
                     url: l.href.clone(),
@@ -360,7 +367,7 @@ fn collect_references(blocks: &[Block], out: &mut Vec<Reference>) {
             Block::Heading { line, .. } => push(line, out),
             Block::List { items, .. } => {
                 for item in items {
-                    collect_references(&item.blocks, out);
+                    collect_references(&item.blocks, out, external);
                 }
             }
             Block::Table { head, rows, .. } => {
@@ -368,7 +375,7 @@ fn collect_references(blocks: &[Block], out: &mut Vec<Reference>) {
                     .chain(rows.iter().flatten())
                     .for_each(|l| push(l, out));
             }
-            Block::Quote { blocks, .. } => collect_references(blocks, out),
+            Block::Quote { blocks, .. } => collect_references(blocks, out, external),
             _ => {}
         }
     }

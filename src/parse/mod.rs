@@ -177,6 +177,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         consequences: consequences::find_consequences(&doc, &secs),
         links,
         references: links::find_references(&doc),
+        local_links: links::find_local_links(&doc),
         code_blocks: code_blocks::find_code_blocks(&doc, text),
         sections: sections::to_model(&doc, &secs, text),
         front_matter: fm_map,

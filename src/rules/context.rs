@@ -122,6 +122,25 @@ impl Rule {
     }
 }
 
+/// How messages name a record: its id when that has a series (`DR-001`), else its file name.
+#[must_use]
+pub(crate) fn record_name(d: &Decision) -> &str {
+    match &d.id {
+        Some(id) if id.series.is_some() => &id.raw,
+        _ => file_name(&d.path),
+    }
+}
+
+/// How a link to a record is written: `DR-001: Title`, or adr-tools' `2. Title` for bare numbers.
+#[must_use]
+pub(crate) fn link_text(d: &Decision) -> String {
+    match &d.id {
+        Some(id) if id.series.is_some() => format!("{}: {}", id.raw, d.title.text),
+        Some(id) => format!("{}. {}", id.number, d.title.text),
+        None => d.title.text.clone(),
+    }
+}
+
 /// The folder part of a `/`-separated path (`""` for a bare file name).
 #[must_use]
 pub(crate) fn folder_of(path: &str) -> &str {
@@ -295,6 +314,51 @@ pub fn same_option(a: &str, b: &str) -> bool {
     a == b || starts(&a, &b) || starts(&b, &a)
 }
 
+/// Words too common to tell options apart.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
+    "as", "by", "be", "is", "it", "our", "option",
+];
+
+/// The significant words of a name, lower-cased, with a plural `s` dropped.
+fn words(name: &str) -> BTreeSet<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| if w.len() > 3 && w.ends_with('s') { w[..w.len() - 1].to_string() } else { w })
+        .collect()
+}
+
+/// Whether a chosen-option statement refers to one of `options`, as records write it in the
+/// wild: the same name ([`same_option`]), a reference by position (`Option 2`, `2`,
+/// `Option 2 - Vogen`, `1 & 3`), or the same significant words (`bats` for `Use bats`).
+#[must_use]
+pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
+    if options.iter().any(|o| same_option(o, chosen)) {
+        return true;
+    }
+    let lower = chosen.trim().to_lowercase();
+    let rest = lower.strip_prefix("option").or_else(|| lower.strip_prefix("alternative")).unwrap_or(&lower);
+    let numbers: Vec<usize> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let by_position = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if by_position && !numbers.is_empty() && numbers.iter().all(|n| (1..=options.len()).contains(n)) {
+        return true;
+    }
+    let chosen_words = words(chosen);
+    options.iter().any(|o| {
+        let option_words = words(o);
+        if chosen_words.is_empty() || option_words.is_empty() {
+            return false;
+        }
+        let shared = chosen_words.intersection(&option_words).count();
+        shared == chosen_words.len() || shared == option_words.len() || shared * 2 >= chosen_words.len().max(option_words.len())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +389,24 @@ mod tests {
         assert!(same_option("Render Starter", "Render"));
         assert!(!same_option("Railway", "Render"));
         assert!(!same_option("Fly.io", "Fly"));
+    }
+
+    #[test]
+    fn chosen_option_references_table() {
+        let options = ["Do not test bash scripts", "Use alias for mocking", "Use bats"];
+        let rows = [
+            ("bare name for a 'Use X' option", "bats", true),
+            ("by position", "Option 2", true),
+            ("by bare position", "3", true),
+            ("several positions", "1 & 3", true),
+            ("position past the end", "Option 7", false),
+            ("position and name", "Option 3 - Bats", true),
+            ("plural and case", "use BATS", true),
+            ("another tool", "shunit2", false),
+        ];
+        for (name, chosen, want) in rows {
+            assert_eq!(refers_to_option(chosen, &options), want, "{name}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
         return;
     }
     out.push(
-        rule.report(&d.path, d.title.span, format!("`{}` states no status", d.label()))
+        rule.report(&d.path, d.title.span, "the record states no status")
             .with_help("add a status such as `Status: Accepted` (or a `## Status` section)"),
     );
 }

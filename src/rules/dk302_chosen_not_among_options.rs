@@ -1,8 +1,9 @@
 //! DK302 chosen-not-among-options: the record names a chosen option that its options list
-//! does not contain. Records that list only the rejected alternatives and name the choice in
+//! does not contain, by name, by position (`Option 2`) or by its significant words. Records that list only the rejected alternatives and name the choice in
 //! prose (seed 003) are not reported.
 
-use super::{Check, LintContext, Rule, rule_info, same_option};
+use super::context::refers_to_option;
+use super::{Check, LintContext, Rule, rule_info};
 use crate::diagnostics::Diagnostic;
 use crate::model::{ChosenSource, Decision};
 
@@ -21,7 +22,8 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
     if chosen.source == ChosenSource::DecisionEmphasis || d.options.len() < 2 {
         return;
     }
-    if d.options.iter().any(|o| same_option(&o.name, &chosen.name)) {
+    let names: Vec<&str> = d.options.iter().map(|o| o.name.as_str()).collect();
+    if refers_to_option(&chosen.name, &names) {
         return;
     }
     let names: Vec<String> = d.options.iter().map(|o| format!("`{}`", o.name)).collect();

@@ -15,7 +15,10 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for table in &d.criteria {
-        if d.options.len() >= 2 {
+        // A table sharing no name at all with the options is about something else (or the
+        // options were misread); only a partial overlap shows names that drifted apart.
+        let overlap = table.options.iter().any(|n| d.options.iter().any(|o| same_option(&o.name, n)));
+        if d.options.len() >= 2 && overlap {
             for name in &table.options {
                 if !d.options.iter().any(|o| same_option(&o.name, name)) {
                     let span = table

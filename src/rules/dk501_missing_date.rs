@@ -16,7 +16,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
         return;
     }
     out.push(
-        rule.report(&d.path, d.title.span, format!("`{}` states no decision date", d.label()))
+        rule.report(&d.path, d.title.span, "the record states no decision date")
             .with_help("add `Date: YYYY-MM-DD` (or `date:` in the front matter)"),
     );
 }

@@ -27,7 +27,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     }
     let span = d.status.span.unwrap_or(d.title.span);
     out.push(
-        rule.report(&d.path, span, format!("`{}` is superseded but does not say by which record", d.label()))
+        rule.report(&d.path, span, "the record is superseded but does not say by which record")
             .with_help("add `Superseded by [N. Title](NNNN-title.md)` next to the status"),
     );
 }

@@ -2,7 +2,7 @@
 //! superseded by A (or the other way round). The fix adds the missing line to B, in B's own
 //! metadata style, next to its status.
 
-use super::context::{file_name, relative_href};
+use super::context::{file_name, link_text, record_name, relative_href};
 use super::{Check, LintContext, Rule, rule_info};
 use crate::diagnostics::{Diagnostic, Edit, Label};
 use crate::model::{Decision, LinkKind, Span};
@@ -40,9 +40,13 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 .report(
                     &target.path,
                     target.status.span.unwrap_or(target.title.span),
-                    format!("`{}` says `{}` {}, but this record does not say `{verb}`", from.label(), target.label(), link.kind.as_str().replace('-', " ")),
+                    if inverse == LinkKind::SupersededBy {
+                        format!("`{}` supersedes this record, but this record does not say `{verb}`", record_name(from))
+                    } else {
+                        format!("`{}` says this record supersedes it, but this record does not say `{verb}`", record_name(from))
+                    },
                 )
-                .with_help(format!("add `{verb} [{}]({})` next to the status", from.label(), relative_href(&target.path, &from.path)));
+                .with_help(format!("add `{verb} [{}]({})` next to the status", link_text(from), relative_href(&target.path, &from.path)));
             diag.labels.push(Label {
                 path: from.path.clone(),
                 span: link.span,
@@ -73,12 +77,7 @@ fn reverse_link_edit(src: &str, target: &Decision, from: &Decision, verb: &str) 
     let at = line_start + line.len();
     let trimmed = line.trim_start();
     let indent = &line[..line.len() - trimmed.len()];
-    let target_text = format!(
-        "[{}: {}]({})",
-        from.label(),
-        from.title.text,
-        relative_href(&target.path, &from.path)
-    );
+    let target_text = format!("[{}]({})", link_text(from), relative_href(&target.path, &from.path));
     let inserted = if trimmed.starts_with("**") {
         format!("{eol}{indent}**{verb}:** {target_text}")
     } else if let Some(marker) = ["* ", "- ", "+ "].iter().find(|m| trimmed.starts_with(**m)) {

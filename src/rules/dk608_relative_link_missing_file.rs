@@ -23,7 +23,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
         .links
         .iter()
         .filter_map(|l| l.target.href.as_deref().map(|h| (h, l.span)))
-        .chain(d.references.iter().map(|r| (r.url.as_str(), r.span)));
+        .chain(d.local_links.iter().map(|r| (r.url.as_str(), r.span)));
     let mut seen: Vec<(Span, &str)> = Vec::new();
     for (href, span) in hrefs {
         if seen.contains(&(span, href)) {

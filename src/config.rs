@@ -217,7 +217,10 @@ mod tests {
             "[lint.required_sections]\nnygrd = [\"context\"]\n",
             "[lint.severity]\nDK101 = \"fatal\"\n",
         ] {
-            assert!(Config::from_toml(text, Path::new("docket.toml")).is_err(), "{text}");
+            assert!(
+                Config::from_toml(text, Path::new("docket.toml")).is_err(),
+                "{text}"
+            );
         }
     }
 }

@@ -42,7 +42,8 @@ fn base_records(case: &Path) -> Option<Vec<BaseRecord>> {
 
 /// Lints one case and renders only the findings of `code`.
 fn lint_case(code: &str, case: &Path) -> (usize, String) {
-    let corpus = Corpus::load(&[case.to_path_buf()], &LoadOptions::default()).expect("fixture loads");
+    let corpus =
+        Corpus::load(&[case.to_path_buf()], &LoadOptions::default()).expect("fixture loads");
     let exists = |p: &Path| p.exists();
     let options = LintOptions {
         config: config_enabling(code),
@@ -80,8 +81,14 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert!(names.iter().any(|n| n.starts_with("fails_")), "{code} has no failing fixture");
-        assert!(names.iter().any(|n| n.starts_with("passes_")), "{code} has no passing fixture");
+        assert!(
+            names.iter().any(|n| n.starts_with("fails_")),
+            "{code} has no failing fixture"
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("passes_")),
+            "{code} has no passing fixture"
+        );
     }
 }
 
@@ -121,10 +128,16 @@ fn every_rule_has_an_explanation_page_that_names_it() {
     for rule in rules::RULES {
         let i = &rule.info;
         assert!(
-            i.explanation.starts_with(&format!("# {} {}\n", i.code, i.name)),
+            i.explanation
+                .starts_with(&format!("# {} {}\n", i.code, i.name)),
             "{} page heading",
             i.code
         );
-        assert!(i.explanation.contains(&format!("**Default severity:** {}", i.severity.as_str())), "{} severity", i.code);
+        assert!(
+            i.explanation
+                .contains(&format!("**Default severity:** {}", i.severity.as_str())),
+            "{} severity",
+            i.code
+        );
     }
 }

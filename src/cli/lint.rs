@@ -2,6 +2,7 @@
 //! exit code (0 clean, 1 findings, 2 failure).
 
 use std::collections::BTreeSet;
+use std::fmt::Write;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +11,9 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use docket::config::{Config, LintConfig};
 use docket::corpus::{Corpus, LoadOptions, display_path};
-use docket::diagnostics::render::{HumanOptions, render_github, render_human, render_json, render_sarif};
+use docket::diagnostics::render::{
+    HumanOptions, render_github, render_human, render_json, render_sarif,
+};
 use docket::diagnostics::{Diagnostic, Severity, Summary};
 use docket::model::Date;
 use docket::rules::{self, LintOptions};
@@ -85,7 +88,9 @@ pub(crate) struct LintArgs {
 
 pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
     if let Some(code) = &args.explain {
-        let rule = rules::lookup(code).with_context(|| format!("unknown rule code `{code}`; `docket lint --list-rules` lists them"))?;
+        let rule = rules::lookup(code).with_context(|| {
+            format!("unknown rule code `{code}`; `docket lint --list-rules` lists them")
+        })?;
         emit(rule.info.explanation, args.output.as_deref())?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -93,10 +98,16 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
         emit(&rule_table(), args.output.as_deref())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let config = lint_config(args, &paths)?;
     rules::check_config(&config)?;
-    let load = LoadOptions { extra_extensions: args.extensions.clone() };
+    let load = LoadOptions {
+        extra_extensions: args.extensions.clone(),
+    };
     let corpus = Corpus::load(&paths, &load)?;
     let exists = |p: &Path| p.exists();
     let mut options = LintOptions {
@@ -116,7 +127,11 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
         let changed = apply_fixes(&findings, &corpus, args.dry_run)?;
         if args.dry_run {
             emit(&changed, args.output.as_deref())?;
-            return Ok(if changed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+            return Ok(if changed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
         }
         corpus = Corpus::load(&paths, &load)?;
         findings = rules::run(&corpus, &options);
@@ -128,12 +143,21 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
 /// The `[lint]` section: from `--config`, else the first folder's (or file's folder's) docket.toml.
 fn lint_config(args: &LintArgs, paths: &[PathBuf]) -> anyhow::Result<LintConfig> {
     if let Some(file) = &args.config {
-        let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
         return Ok(Config::from_toml(&text, file)?.lint);
     }
     let first = &paths[0];
-    let root = if first.is_dir() { first.as_path() } else { first.parent().unwrap_or(Path::new(".")) };
-    let root = if root.as_os_str().is_empty() { Path::new(".") } else { root };
+    let root = if first.is_dir() {
+        first.as_path()
+    } else {
+        first.parent().unwrap_or(Path::new("."))
+    };
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
     Ok(Config::load(root)?.lint)
 }
 
@@ -141,13 +165,20 @@ fn today(given: Option<&str>) -> anyhow::Result<Date> {
     if let Some(text) = given {
         let parts: Vec<&str> = text.split('-').collect();
         let date = match parts.as_slice() {
-            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                Date::from_ymd(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0))
-            }
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => Date::from_ymd(
+                y.parse().unwrap_or(0),
+                m.parse().unwrap_or(0),
+                d.parse().unwrap_or(0),
+            ),
             _ => None,
         };
         return date.ok_or_else(|| {
-            docket::Error::InvalidValue { what: "--today".into(), value: text.into(), message: "expected a date as YYYY-MM-DD".into() }.into()
+            docket::Error::InvalidValue {
+                what: "--today".into(),
+                value: text.into(),
+                message: "expected a date as YYYY-MM-DD".into(),
+            }
+            .into()
         });
     }
     let secs = std::time::SystemTime::now()
@@ -158,10 +189,16 @@ fn today(given: Option<&str>) -> anyhow::Result<Date> {
 }
 
 /// The records changed since a ref (as corpus paths) and the numbered records on that ref.
-fn changed_since(reference: &str, paths: &[PathBuf], corpus: &Corpus) -> anyhow::Result<(BTreeSet<String>, Vec<rules::BaseRecord>)> {
+fn changed_since(
+    reference: &str,
+    paths: &[PathBuf],
+    corpus: &Corpus,
+) -> anyhow::Result<(BTreeSet<String>, Vec<rules::BaseRecord>)> {
     let cwd = std::env::current_dir().context("reading the current folder")?;
     let relative = |p: &str| {
-        Path::new(p).strip_prefix(&cwd).map_or_else(|_| p.to_string(), display_path)
+        Path::new(p)
+            .strip_prefix(&cwd)
+            .map_or_else(|_| p.to_string(), display_path)
     };
     let changed = docket::changes::changed_paths(reference)?;
     let only: BTreeSet<String> = corpus
@@ -172,9 +209,23 @@ fn changed_since(reference: &str, paths: &[PathBuf], corpus: &Corpus) -> anyhow:
         .filter(|p| changed.contains(&relative(p)))
         .map(str::to_string)
         .collect();
-    let folders: Vec<&Path> = paths.iter().map(|p| if p.is_dir() { p.as_path() } else { p.parent().unwrap_or(Path::new(".")) }).collect();
+    let folders: Vec<&Path> = paths
+        .iter()
+        .map(|p| {
+            if p.is_dir() {
+                p.as_path()
+            } else {
+                p.parent().unwrap_or(Path::new("."))
+            }
+        })
+        .collect();
     let mut extensions = vec!["md".to_string(), "markdown".to_string()];
-    extensions.extend(paths.iter().filter_map(|p| p.extension()).map(|e| e.to_string_lossy().into_owned()));
+    extensions.extend(
+        paths
+            .iter()
+            .filter_map(|p| p.extension())
+            .map(|e| e.to_string_lossy().into_owned()),
+    );
     let base = docket::changes::records_at(reference, &folders, &extensions)?;
     Ok((only, base))
 }
@@ -187,12 +238,18 @@ fn apply_fixes(findings: &[Diagnostic], corpus: &Corpus, dry_run: bool) -> anyho
     for (path, edits) in rules::edits_by_path(findings) {
         let bytes = std::fs::read(&path).with_context(|| format!("reading {path}"))?;
         let Ok(text) = std::str::from_utf8(&bytes) else {
-            note(&format!("skipping fixes in {path}: the file is not valid UTF-8"));
+            note(&format!(
+                "skipping fixes in {path}: the file is not valid UTF-8"
+            ));
             continue;
         };
-        let (bom, body) = text.strip_prefix('\u{feff}').map_or(("", text), |b| ("\u{feff}", b));
+        let (bom, body) = text
+            .strip_prefix('\u{feff}')
+            .map_or(("", text), |b| ("\u{feff}", b));
         if corpus.sources.text(&path) != Some(body) {
-            note(&format!("skipping fixes in {path}: the file changed while docket was reading it"));
+            note(&format!(
+                "skipping fixes in {path}: the file changed while docket was reading it"
+            ));
             continue;
         }
         let (fixed, n) = rules::apply_edits(body, &edits);
@@ -202,7 +259,10 @@ fn apply_fixes(findings: &[Diagnostic], corpus: &Corpus, dry_run: bool) -> anyho
         if dry_run {
             diff.push_str(&rules::unified_diff(&path, body, &fixed));
         } else {
-            docket::atomic_write::write_atomic(Path::new(&path), format!("{bom}{fixed}").as_bytes())?;
+            docket::atomic_write::write_atomic(
+                Path::new(&path),
+                format!("{bom}{fixed}").as_bytes(),
+            )?;
         }
         files += 1;
         applied += n;
@@ -219,30 +279,58 @@ fn render(args: &LintArgs, findings: &[Diagnostic], corpus: &Corpus) -> String {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                Color::Auto => {
+                    args.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             render_human(findings, &corpus.sources, HumanOptions { color })
         }
         LintFormat::Json => render_json(findings, &corpus.sources),
         LintFormat::Github => render_github(findings, &corpus.sources),
-        LintFormat::Sarif => render_sarif(findings, &corpus.sources, &rules::rule_infos(), env!("CARGO_PKG_VERSION")),
+        LintFormat::Sarif => render_sarif(
+            findings,
+            &corpus.sources,
+            &rules::rule_infos(),
+            env!("CARGO_PKG_VERSION"),
+        ),
     }
 }
 
 fn exit_code(args: &LintArgs, findings: &[Diagnostic]) -> ExitCode {
     let s = Summary::of(findings);
     let too_many = args.max_warnings.is_some_and(|n| s.warnings > n);
-    let denied = args.deny == Some(Deny::Warnings) && findings.iter().any(|d| d.severity == Severity::Warning);
-    if s.errors > 0 || too_many || denied { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let denied = args.deny == Some(Deny::Warnings)
+        && findings.iter().any(|d| d.severity == Severity::Warning);
+    if s.errors > 0 || too_many || denied {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// The rules as a markdown table: code, name, default severity, fixable, summary.
 fn rule_table() -> String {
-    let mut out = String::from("| Code | Name | Default | Fix | Finds |\n|------|------|---------|-----|-------|\n");
+    let mut out = String::from(
+        "| Code | Name | Default | Fix | Finds |\n|------|------|---------|-----|-------|\n",
+    );
     for rule in rules::RULES {
         let i = &rule.info;
-        let severity = if rule.enabled_by_default { i.severity.as_str().to_string() } else { format!("{} (off)", i.severity.as_str()) };
-        out.push_str(&format!("| {} | {} | {} | {} | {} |\n", i.code, i.name, severity, if i.fixable { "yes" } else { "" }, i.summary));
+        let severity = if rule.enabled_by_default {
+            i.severity.as_str().to_string()
+        } else {
+            format!("{} (off)", i.severity.as_str())
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            i.code,
+            i.name,
+            severity,
+            if i.fixable { "yes" } else { "" },
+            i.summary
+        );
     }
     out
 }

@@ -22,8 +22,8 @@ pub use criteria::{
 pub use date::{Date, DateField};
 pub use decision::{
     ChangelogEntry, ChosenOption, ChosenSource, Consequences, Decision, Format, FrontMatterValue,
-    MetaField, People, PeopleField, Reference, Section, SectionContent, Suppression, SuppressionScope, TextBlock,
-    Title, TitleSource,
+    MetaField, People, PeopleField, Reference, Section, SectionContent, Suppression,
+    SuppressionScope, TextBlock, Title, TitleSource,
 };
 pub use id::RecordId;
 pub use link::{Link, LinkKind, LinkOrigin, LinkTarget};

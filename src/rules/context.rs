@@ -76,9 +76,7 @@ impl<'a> LintContext<'a> {
     /// The record at a path.
     #[must_use]
     pub fn decision(&self, path: &str) -> Option<&'a Decision> {
-        self.by_path
-            .get(path)
-            .map(|&i| &self.corpus.decisions[i])
+        self.by_path.get(path).map(|&i| &self.corpus.decisions[i])
     }
 
     /// Resolves a link to a record of the corpus: by its relative file, else by its id
@@ -188,7 +186,11 @@ pub(crate) fn resolve_href(from: &str, href: &str) -> Option<String> {
         }
     }
     let joined = parts.join("/");
-    Some(if absolute { format!("/{joined}") } else { joined })
+    Some(if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    })
 }
 
 fn has_scheme(href: &str) -> bool {
@@ -203,7 +205,10 @@ fn has_scheme(href: &str) -> bool {
 /// The path from `from`'s folder to `to`, for writing a relative link.
 #[must_use]
 pub(crate) fn relative_href(from: &str, to: &str) -> String {
-    let from_parts: Vec<&str> = folder_of(from).split('/').filter(|p| !p.is_empty()).collect();
+    let from_parts: Vec<&str> = folder_of(from)
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
     let to_parts: Vec<&str> = to.split('/').filter(|p| !p.is_empty()).collect();
     let common = from_parts
         .iter()
@@ -269,10 +274,8 @@ pub fn file_name_id(path: &str) -> Option<FileNameId> {
 
 fn is_date_slug(stem: &str) -> bool {
     let b = stem.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
-    };
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-'))
         || (digits(0..8) && !b.get(8).is_some_and(u8::is_ascii_digit))
 }
@@ -325,7 +328,13 @@ fn words(name: &str) -> BTreeSet<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| if w.len() > 3 && w.ends_with('s') { w[..w.len() - 1].to_string() } else { w })
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
         .collect()
 }
 
@@ -338,14 +347,18 @@ pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
         return true;
     }
     let lower = chosen.trim().to_lowercase();
-    let rest = lower.strip_prefix("option").or_else(|| lower.strip_prefix("alternative")).unwrap_or(&lower);
+    let rest = lower
+        .strip_prefix("option")
+        .or_else(|| lower.strip_prefix("alternative"))
+        .unwrap_or(&lower);
     let numbers: Vec<usize> = rest
         .split(|c: char| !c.is_ascii_digit())
         .filter(|n| !n.is_empty())
         .filter_map(|n| n.parse().ok())
         .collect();
     let by_position = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    if by_position && !numbers.is_empty() && numbers.iter().all(|n| (1..=options.len()).contains(n)) {
+    if by_position && !numbers.is_empty() && numbers.iter().all(|n| (1..=options.len()).contains(n))
+    {
         return true;
     }
     let chosen_words = words(chosen);
@@ -355,7 +368,9 @@ pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
             return false;
         }
         let shared = chosen_words.intersection(&option_words).count();
-        shared == chosen_words.len() || shared == option_words.len() || shared * 2 >= chosen_words.len().max(option_words.len())
+        shared == chosen_words.len()
+            || shared == option_words.len()
+            || shared * 2 >= chosen_words.len().max(option_words.len())
     })
 }
 
@@ -375,8 +390,7 @@ mod tests {
             ("0004x.md", None),
         ];
         for (path, want) in cases {
-            let got = file_name_id(path)
-                .map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
+            let got = file_name_id(path).map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
             let want = want.map(|(p, d, n)| (p.map(str::to_string), d.to_string(), n));
             assert_eq!(got, want, "{path}");
         }
@@ -393,7 +407,11 @@ mod tests {
 
     #[test]
     fn chosen_option_references_table() {
-        let options = ["Do not test bash scripts", "Use alias for mocking", "Use bats"];
+        let options = [
+            "Do not test bash scripts",
+            "Use alias for mocking",
+            "Use bats",
+        ];
         let rows = [
             ("bare name for a 'Use X' option", "bats", true),
             ("by position", "Option 2", true),

@@ -6,13 +6,20 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK101", "missing-status", Warning, "The record states no status.", fixable = false),
+    info: rule_info!(
+        "DK101",
+        "missing-status",
+        Warning,
+        "The record states no status.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
 
 fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    if d.status.span.is_some() || !d.status.raw.is_empty() || ctx.source(&d.path).trim().is_empty() {
+    if d.status.span.is_some() || !d.status.raw.is_empty() || ctx.source(&d.path).trim().is_empty()
+    {
         return;
     }
     out.push(

@@ -7,7 +7,13 @@ use crate::model::{Decision, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK102", "unknown-status", Warning, "The status is not one of the configured statuses.", fixable = false),
+    info: rule_info!(
+        "DK102",
+        "unknown-status",
+        Warning,
+        "The status is not one of the configured statuses.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -33,7 +39,13 @@ pub(crate) fn allowed_statuses(ctx: &LintContext<'_>) -> Vec<String> {
 /// The status text without markup, emoji or badge punctuation, lower-cased.
 pub(crate) fn plain_status(raw: &str) -> String {
     raw.chars()
-        .map(|c| if c.is_alphanumeric() || c == ' ' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -50,8 +62,11 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     }
     let allowed = allowed_statuses(ctx);
     let plain = plain_status(&d.status.raw);
-    let custom = allowed.iter().any(|a| plain == *a || plain.starts_with(&format!("{a} ")));
-    let known = d.status.kind != StatusKind::Unknown && allowed.iter().any(|a| a == d.status.kind.as_str());
+    let custom = allowed
+        .iter()
+        .any(|a| plain == *a || plain.starts_with(&format!("{a} ")));
+    let known =
+        d.status.kind != StatusKind::Unknown && allowed.iter().any(|a| a == d.status.kind.as_str());
     if custom || known {
         return;
     }

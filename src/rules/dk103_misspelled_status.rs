@@ -7,7 +7,13 @@ use crate::model::{Decision, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK103", "misspelled-status", Warning, "The status word is a misspelling of a standard status; fixable.", fixable = true),
+    info: rule_info!(
+        "DK103",
+        "misspelled-status",
+        Warning,
+        "The status word is a misspelling of a standard status; fixable.",
+        fixable = true
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -22,7 +28,13 @@ const CANONICAL: &[&str] = &[
 ];
 
 /// Real words close to a status word that records use on purpose.
-const NOT_MISSPELLINGS: &[&str] = &["proposal", "supersedes", "superseding", "accepting", "rejects"];
+const NOT_MISSPELLINGS: &[&str] = &[
+    "proposal",
+    "supersedes",
+    "superseding",
+    "accepting",
+    "rejects",
+];
 
 /// The first misspelled status word in a status text: its byte range in `raw` and the word
 /// it should be, in the same letter case.
@@ -42,7 +54,10 @@ pub(crate) fn misspelling(raw: &str) -> Option<(std::ops::Range<usize>, String)>
     let first = words.into_iter().next()?;
     let word = &raw[first.clone()];
     let lower = word.to_ascii_lowercase();
-    if CANONICAL.contains(&lower.as_str()) || NOT_MISSPELLINGS.contains(&lower.as_str()) || lower.len() < 5 {
+    if CANONICAL.contains(&lower.as_str())
+        || NOT_MISSPELLINGS.contains(&lower.as_str())
+        || lower.len() < 5
+    {
         return None;
     }
     let target = CANONICAL
@@ -114,7 +129,11 @@ mod tests {
     #[test]
     fn misspellings_table() {
         let rows = [
-            ("adr-tools spelling", "Superceded by [2](0002-x.md)", Some("Superseded")),
+            (
+                "adr-tools spelling",
+                "Superceded by [2](0002-x.md)",
+                Some("Superseded"),
+            ),
             ("dropped letter", "Acceptd", Some("Accepted")),
             ("upper case kept", "PROPSED", Some("PROPOSED")),
             ("correct word", "Accepted", None),

@@ -8,23 +8,57 @@ use crate::model::{Decision, Format};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK104", "missing-section", Warning, "A section the record's format requires is missing.", fixable = false),
+    info: rule_info!(
+        "DK104",
+        "missing-section",
+        Warning,
+        "A section the record's format requires is missing.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
 
 /// Headings that stand for the same section; a required name is met by any of its group.
 const ALIASES: &[&[&str]] = &[
-    &["context", "context and problem statement", "problem statement", "background", "context and problem", "the problem", "motivation", "context and motivation"],
-    &["decision", "decision outcome", "the decision", "decision made", "our decision", "decision and rationale", "outcome"],
-    &["considered options", "options considered", "alternatives considered", "considered alternatives", "options", "alternatives"],
+    &[
+        "context",
+        "context and problem statement",
+        "problem statement",
+        "background",
+        "context and problem",
+        "the problem",
+        "motivation",
+        "context and motivation",
+    ],
+    &[
+        "decision",
+        "decision outcome",
+        "the decision",
+        "decision made",
+        "our decision",
+        "decision and rationale",
+        "outcome",
+    ],
+    &[
+        "considered options",
+        "options considered",
+        "alternatives considered",
+        "considered alternatives",
+        "options",
+        "alternatives",
+    ],
     &["consequences", "implications"],
 ];
 
 fn defaults(format: Format) -> &'static [&'static str] {
     match format {
         Format::Nygard => &["context", "decision", "consequences"],
-        Format::Madr | Format::Madr2 => &["context and problem statement", "considered options", "decision outcome"],
+        Format::Madr | Format::Madr2 => &[
+            "context and problem statement",
+            "considered options",
+            "decision outcome",
+        ],
         Format::Log4brains => &["context and problem statement", "decision outcome"],
         Format::Dr | Format::AdrBold => &["context", "decision"],
         Format::Freeform => &[],
@@ -42,17 +76,24 @@ fn required(ctx: &LintContext<'_>, format: Format) -> Vec<String> {
         Format::Log4brains => &r.log4brains,
         Format::Freeform => &r.freeform,
     };
-    configured.clone().unwrap_or_else(|| defaults(format).iter().map(|s| (*s).to_string()).collect())
+    configured
+        .clone()
+        .unwrap_or_else(|| defaults(format).iter().map(|s| (*s).to_string()).collect())
 }
 
 /// A heading lower-cased with numbering, a trailing colon and symbols removed.
 pub(crate) fn heading_key(title: &str) -> String {
-    let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    let t = title
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
     let t: String = t
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '/' | '&' | '\''))
         .collect();
-    t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn is_met(d: &Decision, name: &str) -> bool {
@@ -84,5 +125,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
 
 fn title_case(name: &str) -> String {
     let mut c = name.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }

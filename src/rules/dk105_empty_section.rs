@@ -6,7 +6,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK105", "empty-section", Warning, "A section has no content and no subsections.", fixable = false),
+    info: rule_info!(
+        "DK105",
+        "empty-section",
+        Warning,
+        "A section has no content and no subsections.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };

@@ -8,7 +8,13 @@ use crate::model::{Decision, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK106", "template-placeholder", Warning, "Template placeholder text (`{…}`, `TODO`, `TBD`, comment-only section) is left in.", fixable = false),
+    info: rule_info!(
+        "DK106",
+        "template-placeholder",
+        Warning,
+        "Template placeholder text (`{…}`, `TODO`, `TBD`, comment-only section) is left in.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -24,7 +30,9 @@ pub(crate) fn find_placeholder(text: &str) -> Option<&str> {
         let inner = &text[open + 1..close];
         let prose = inner.len() >= 3
             && inner.starts_with(|c: char| c.is_alphabetic())
-            && inner.chars().all(|c| c.is_alphanumeric() || " ,./'-…|()".contains(c))
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || " ,./'-…|()".contains(c))
             && !text[..open].ends_with(['$', '{', '%', '#']);
         if prose {
             best = Some((open, &text[open..=close]));
@@ -52,31 +60,46 @@ pub(crate) fn find_placeholder(text: &str) -> Option<&str> {
 
 /// Where `needle` first appears inside `within`, as a span; `within` itself when it does not.
 fn locate(src: &str, within: Span, needle: &str) -> Span {
-    within
-        .slice(src)
-        .find(needle)
-        .map_or(within, |i| Span::new(within.start + i, within.start + i + needle.len()))
+    within.slice(src).find(needle).map_or(within, |i| {
+        Span::new(within.start + i, within.start + i + needle.len())
+    })
 }
 
 fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source(&d.path);
     if let Some(p) = find_placeholder(&d.title.text) {
         out.push(
-            rule.report(&d.path, locate(src, d.title.span, p), format!("the title still holds the placeholder `{p}`"))
-                .with_help("replace the placeholder with the record's title"),
+            rule.report(
+                &d.path,
+                locate(src, d.title.span, p),
+                format!("the title still holds the placeholder `{p}`"),
+            )
+            .with_help("replace the placeholder with the record's title"),
         );
     }
     for (i, s) in d.sections.iter().enumerate() {
         let body = Span::new(s.span.end, s.body_span.end);
         if let Some(p) = find_placeholder(&s.content.text) {
             out.push(
-                rule.report(&d.path, locate(src, body, p), format!("section `{}` still holds the placeholder `{p}`", s.title))
-                    .with_help("write the text the placeholder asks for, or remove it"),
+                rule.report(
+                    &d.path,
+                    locate(src, body, p),
+                    format!("section `{}` still holds the placeholder `{p}`", s.title),
+                )
+                .with_help("write the text the placeholder asks for, or remove it"),
             );
-        } else if s.level >= 2 && s.content.blocks == 0 && s.content.comments > 0 && !has_children(d, i) {
+        } else if s.level >= 2
+            && s.content.blocks == 0
+            && s.content.comments > 0
+            && !has_children(d, i)
+        {
             out.push(
-                rule.report(&d.path, s.span, format!("section `{}` holds only a template comment", s.title))
-                    .with_help("write the section or remove it"),
+                rule.report(
+                    &d.path,
+                    s.span,
+                    format!("section `{}` holds only a template comment", s.title),
+                )
+                .with_help("write the section or remove it"),
             );
         }
     }
@@ -89,7 +112,11 @@ mod tests {
     #[test]
     fn placeholders_table() {
         let rows = [
-            ("madr braces", "{short title of solved problem}", Some("{short title of solved problem}")),
+            (
+                "madr braces",
+                "{short title of solved problem}",
+                Some("{short title of solved problem}"),
+            ),
             ("todo word", "We will TODO: decide", Some("TODO")),
             ("tbd word", "Cost: TBD", Some("TBD")),
             ("json is not a placeholder", "{\"status\": \"ok\"}", None),

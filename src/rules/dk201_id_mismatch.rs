@@ -8,7 +8,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK201", "id-mismatch", Warning, "The file name's number and the record's id disagree.", fixable = false),
+    info: rule_info!(
+        "DK201",
+        "id-mismatch",
+        Warning,
+        "The file name's number and the record's id disagree.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -25,7 +31,11 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
         rule.report(
             &d.path,
             d.title.span,
-            format!("the record's id `{}` does not match its file name `{}`", id.raw, file_name(&d.path)),
+            format!(
+                "the record's id `{}` does not match its file name `{}`",
+                id.raw,
+                file_name(&d.path)
+            ),
         )
         .with_help("rename the file or correct the id so both carry the same number"),
     );

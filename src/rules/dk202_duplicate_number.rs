@@ -9,7 +9,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK202", "duplicate-number", Error, "Two records in the same folder and series have the same number.", fixable = false),
+    info: rule_info!(
+        "DK202",
+        "duplicate-number",
+        Error,
+        "Two records in the same folder and series have the same number.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Corpus(check),
 };
@@ -25,7 +31,10 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<(&str, Option<String>, u32), Vec<&Decision>> = BTreeMap::new();
     for d in &ctx.corpus.decisions {
         if let Some((series, number)) = numbering(d) {
-            groups.entry((folder_of(&d.path), series, number)).or_default().push(d);
+            groups
+                .entry((folder_of(&d.path), series, number))
+                .or_default()
+                .push(d);
         }
     }
     for ((_, _, number), mut records) in groups {
@@ -38,7 +47,10 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 .report(
                     &d.path,
                     d.title.span,
-                    format!("number `{number}` is also used by `{}`", file_name(&first.path)),
+                    format!(
+                        "number `{number}` is also used by `{}`",
+                        file_name(&first.path)
+                    ),
                 )
                 .with_help("give one of the records the next free number");
             diag.labels.push(Label {

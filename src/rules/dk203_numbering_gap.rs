@@ -11,16 +11,26 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK203", "numbering-gap", Info, "Numbers are skipped within a folder's series (off by default).", fixable = false),
+    info: rule_info!(
+        "DK203",
+        "numbering-gap",
+        Info,
+        "Numbers are skipped within a folder's series (off by default).",
+        fixable = false
+    ),
     enabled_by_default: false,
     check: Check::Corpus(check),
 };
 
 fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let mut groups: BTreeMap<(&str, Option<String>), Vec<(u32, &Decision)>> = BTreeMap::new();
+    type Series<'a> = (&'a str, Option<String>);
+    let mut groups: BTreeMap<Series<'_>, Vec<(u32, &Decision)>> = BTreeMap::new();
     for d in &ctx.corpus.decisions {
         if let Some((series, number)) = numbering(d) {
-            groups.entry((folder_of(&d.path), series)).or_default().push((number, d));
+            groups
+                .entry((folder_of(&d.path), series))
+                .or_default()
+                .push((number, d));
         }
     }
     for records in groups.values_mut() {
@@ -29,12 +39,12 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let ((before, _), (after, d)) = (pair[0], pair[1]);
             if after > before + 1 {
                 let missing = if after == before + 2 {
-                    format!("`{}` is", before + 1)
+                    format!("number `{}` is", before + 1)
                 } else {
-                    format!("`{}` to `{}` are", before + 1, after - 1)
+                    format!("numbers `{}` to `{}` are", before + 1, after - 1)
                 };
                 out.push(
-                    rule.report(&d.path, d.title.span, format!("numbers {missing} missing before this record"))
+                    rule.report(&d.path, d.title.span, format!("{missing} missing before this record"))
                         .with_help("restore the missing records, or mark them superseded or deprecated instead of deleting them"),
                 );
             }

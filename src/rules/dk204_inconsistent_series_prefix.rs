@@ -11,7 +11,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK204", "inconsistent-series-prefix", Warning, "File names in one folder write the same series with different prefixes or padding.", fixable = false),
+    info: rule_info!(
+        "DK204",
+        "inconsistent-series-prefix",
+        Warning,
+        "File names in one folder write the same series with different prefixes or padding.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Corpus(check),
 };
@@ -19,7 +25,11 @@ pub(crate) static RULE: Rule = Rule {
 /// How a file name writes its series: the prefix as written and the padded width.
 fn spelling(f: &FileNameId) -> (Option<String>, usize) {
     // Unpadded numbers past the padding width (`1000` in a `0nnn` folder) say nothing.
-    let width = if f.digits.starts_with('0') || f.digits.len() == 1 { f.digits.len() } else { 0 };
+    let width = if f.digits.starts_with('0') || f.digits.len() == 1 {
+        f.digits.len()
+    } else {
+        0
+    };
     (f.prefix.clone(), width)
 }
 
@@ -28,7 +38,10 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<(&str, Option<String>), Group<'_>> = BTreeMap::new();
     for d in &ctx.corpus.decisions {
         if let Some(f) = file_name_id(&d.path) {
-            groups.entry((folder_of(&d.path), f.series())).or_default().push((f, d));
+            groups
+                .entry((folder_of(&d.path), f.series()))
+                .or_default()
+                .push((f, d));
         }
     }
     for records in groups.values() {
@@ -40,8 +53,18 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 *counts.entry((None, width)).or_default() += 1;
             }
         }
-        let usual_prefix = most_common(counts.iter().filter(|((_, w), _)| *w == 0).map(|((p, _), n)| (p.clone(), *n)));
-        let usual_width = most_common(counts.iter().filter(|((_, w), _)| *w > 0).map(|((_, w), n)| (*w, *n)));
+        let usual_prefix = most_common(
+            counts
+                .iter()
+                .filter(|((_, w), _)| *w == 0)
+                .map(|((p, _), n)| (p.clone(), *n)),
+        );
+        let usual_width = most_common(
+            counts
+                .iter()
+                .filter(|((_, w), _)| *w > 0)
+                .map(|((_, w), n)| (*w, *n)),
+        );
         for (f, d) in records {
             let (prefix, width) = spelling(f);
             let odd_prefix = usual_prefix.as_ref().is_some_and(|u| *u != prefix);
@@ -56,8 +79,15 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 _ => "one spelling".to_string(),
             };
             out.push(
-                rule.report(&d.path, d.title.span, format!("file name `{}` does not follow the folder's naming ({want})", file_name(&d.path)))
-                    .with_help("rename the file to match the other records in the folder"),
+                rule.report(
+                    &d.path,
+                    d.title.span,
+                    format!(
+                        "file name `{}` does not follow the folder's naming ({want})",
+                        file_name(&d.path)
+                    ),
+                )
+                .with_help("rename the file to match the other records in the folder"),
             );
         }
     }
@@ -66,7 +96,7 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 /// The value most entries share; `None` on a tie, so that a split folder is not blamed on one side.
 fn most_common<T: Ord + Clone>(counts: impl Iterator<Item = (T, usize)>) -> Option<T> {
     let mut all: Vec<(T, usize)> = counts.collect();
-    all.sort_by(|a, b| b.1.cmp(&a.1));
+    all.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     match all.as_slice() {
         [(v, _)] => Some(v.clone()),
         [(v, a), (_, b), ..] if a > b => Some(v.clone()),

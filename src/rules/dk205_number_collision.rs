@@ -8,7 +8,13 @@ use crate::diagnostics::Diagnostic;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK205", "number-collision", Error, "A new record takes a number already used on the `--changed-since` ref.", fixable = false),
+    info: rule_info!(
+        "DK205",
+        "number-collision",
+        Error,
+        "A new record takes a number already used on the `--changed-since` ref.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Corpus(check),
 };

@@ -6,7 +6,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK301", "too-few-options", Warning, "The record lists only one considered option.", fixable = false),
+    info: rule_info!(
+        "DK301",
+        "too-few-options",
+        Warning,
+        "The record lists only one considered option.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -14,8 +20,14 @@ pub(crate) static RULE: Rule = Rule {
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     if let [only] = d.options.as_slice() {
         out.push(
-            rule.report(&d.path, only.span, format!("`{}` is the only option considered", only.name))
-                .with_help("list at least one alternative that was weighed, even if it is doing nothing"),
+            rule.report(
+                &d.path,
+                only.span,
+                format!("`{}` is the only option considered", only.name),
+            )
+            .with_help(
+                "list at least one alternative that was weighed, even if it is doing nothing",
+            ),
         );
     }
 }

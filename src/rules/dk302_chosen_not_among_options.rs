@@ -9,7 +9,13 @@ use crate::model::{ChosenSource, Decision};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK302", "chosen-not-among-options", Warning, "The chosen option is not one of the considered options.", fixable = false),
+    info: rule_info!(
+        "DK302",
+        "chosen-not-among-options",
+        Warning,
+        "The chosen option is not one of the considered options.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -28,7 +34,17 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
     }
     let names: Vec<String> = d.options.iter().map(|o| format!("`{}`", o.name)).collect();
     out.push(
-        rule.report(&d.path, chosen.span, format!("the chosen option `{}` is not among the considered options", chosen.name))
-            .with_help(format!("name one of {} or add the chosen option to the list", names.join(", "))),
+        rule.report(
+            &d.path,
+            chosen.span,
+            format!(
+                "the chosen option `{}` is not among the considered options",
+                chosen.name
+            ),
+        )
+        .with_help(format!(
+            "name one of {} or add the chosen option to the list",
+            names.join(", ")
+        )),
     );
 }

@@ -8,7 +8,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK303", "option-name-mismatch", Warning, "Option names differ between the options, the criteria table and the winner line.", fixable = false),
+    info: rule_info!(
+        "DK303",
+        "option-name-mismatch",
+        Warning,
+        "Option names differ between the options, the criteria table and the winner line.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -17,7 +23,10 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
     for table in &d.criteria {
         // A table sharing no name at all with the options is about something else (or the
         // options were misread); only a partial overlap shows names that drifted apart.
-        let overlap = table.options.iter().any(|n| d.options.iter().any(|o| same_option(&o.name, n)));
+        let overlap = table
+            .options
+            .iter()
+            .any(|n| d.options.iter().any(|o| same_option(&o.name, n)));
         if d.options.len() >= 2 && overlap {
             for name in &table.options {
                 if !d.options.iter().any(|o| same_option(&o.name, name)) {
@@ -28,8 +37,14 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
                         .find(|r| r.option == *name)
                         .map_or(table.span, |r| r.span);
                     out.push(
-                        rule.report(&d.path, span, format!("criteria table option `{name}` matches no considered option"))
-                            .with_help("use the same option names in the options sections and the table"),
+                        rule.report(
+                            &d.path,
+                            span,
+                            format!("criteria table option `{name}` matches no considered option"),
+                        )
+                        .with_help(
+                            "use the same option names in the options sections and the table",
+                        ),
                     );
                 }
             }
@@ -40,8 +55,18 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
             && !d.options.iter().any(|o| same_option(&o.name, &winner.name))
         {
             out.push(
-                rule.report(&d.path, winner.span, format!("the winner `{}` is not an option of the criteria table", winner.name))
-                    .with_help(format!("name one of the table's options: {}", table.options.join(", "))),
+                rule.report(
+                    &d.path,
+                    winner.span,
+                    format!(
+                        "the winner `{}` is not an option of the criteria table",
+                        winner.name
+                    ),
+                )
+                .with_help(format!(
+                    "name one of the table's options: {}",
+                    table.options.join(", ")
+                )),
             );
         }
     }

@@ -6,7 +6,13 @@ use crate::model::{Decision, RatingMark};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK305", "unrecognised-rating", Warning, "A criteria table rating cell fits no known scale.", fixable = false),
+    info: rule_info!(
+        "DK305",
+        "unrecognised-rating",
+        Warning,
+        "A criteria table rating cell fits no known scale.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -14,8 +20,15 @@ pub(crate) static RULE: Rule = Rule {
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for table in &d.criteria {
         for c in &table.criteria {
-            for r in c.ratings.iter().filter(|r| r.mark == RatingMark::Unrecognised) {
-                let in_legend = table.legend.iter().any(|l| r.raw.trim().starts_with(l.symbol.as_str()));
+            for r in c
+                .ratings
+                .iter()
+                .filter(|r| r.mark == RatingMark::Unrecognised)
+            {
+                let in_legend = table
+                    .legend
+                    .iter()
+                    .any(|l| r.raw.trim().starts_with(l.symbol.as_str()));
                 if in_legend {
                     continue;
                 }

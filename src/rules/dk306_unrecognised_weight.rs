@@ -1,5 +1,5 @@
 //! DK306 unrecognised-weight: a weight cell is neither a level (Critical, High, Medium, Low,
-//! MoSCoW) nor a number.
+//! `MoSCoW`) nor a number.
 
 use super::{Check, LintContext, Rule, rule_info};
 use crate::diagnostics::Diagnostic;
@@ -7,7 +7,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK306", "unrecognised-weight", Warning, "A criteria table weight is neither a known level nor a number.", fixable = false),
+    info: rule_info!(
+        "DK306",
+        "unrecognised-weight",
+        Warning,
+        "A criteria table weight is neither a known level nor a number.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -22,7 +28,11 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
                 let message = if w.raw.trim().is_empty() {
                     format!("criterion `{}` has an empty weight", c.name)
                 } else {
-                    format!("weight `{}` of criterion `{}` is not a known level or a number", w.raw.trim(), c.name)
+                    format!(
+                        "weight `{}` of criterion `{}` is not a known level or a number",
+                        w.raw.trim(),
+                        c.name
+                    )
                 };
                 out.push(
                     rule.report(&d.path, w.span, message)

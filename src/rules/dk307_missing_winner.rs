@@ -7,13 +7,22 @@ use crate::model::{ChosenSource, Decision};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK307", "missing-winner", Warning, "A criteria table has no winner line and the record names no chosen option.", fixable = false),
+    info: rule_info!(
+        "DK307",
+        "missing-winner",
+        Warning,
+        "A criteria table has no winner line and the record names no chosen option.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
 
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let chosen = d.chosen.as_ref().is_some_and(|c| c.source != ChosenSource::DecisionEmphasis);
+    let chosen = d
+        .chosen
+        .as_ref()
+        .is_some_and(|c| c.source != ChosenSource::DecisionEmphasis);
     for table in d.criteria.iter().filter(|t| t.winner.is_none()) {
         if chosen {
             continue;

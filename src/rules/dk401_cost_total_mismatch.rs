@@ -7,14 +7,22 @@ use crate::model::{CostEstimate, Decision, Money};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK401", "cost-total-mismatch", Warning, "A cost total does not equal the sum of its parts.", fixable = false),
+    info: rule_info!(
+        "DK401",
+        "cost-total-mismatch",
+        Warning,
+        "A cost total does not equal the sum of its parts.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
 
 /// Every cost line of a record: the decision's and each option's.
 pub(crate) fn all_costs(d: &Decision) -> impl Iterator<Item = &CostEstimate> {
-    d.costs.iter().chain(d.options.iter().flat_map(|o| &o.costs))
+    d.costs
+        .iter()
+        .chain(d.options.iter().flat_map(|o| &o.costs))
 }
 
 /// An amount as it would be written (`$14`, `$15-30`).
@@ -26,7 +34,11 @@ pub(crate) fn show(m: &Money) -> String {
         _ => "",
     };
     let n = |v: f64| {
-        if (v - v.round()).abs() < 1e-9 { format!("{v:.0}") } else { format!("{v:.2}") }
+        if (v - v.round()).abs() < 1e-9 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.2}")
+        }
     };
     if (m.low - m.high).abs() < 1e-9 {
         format!("{symbol}{}", n(m.low))
@@ -53,13 +65,23 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
         let low: f64 = amounts.iter().map(|m| m.low).sum();
         let high: f64 = amounts.iter().map(|m| m.high).sum();
         if (low - stated.low).abs() > 0.005 || (high - stated.high).abs() > 0.005 {
-            let sum = Money { low, high, approximate: false, currency: stated.currency.clone() };
+            let sum = Money {
+                low,
+                high,
+                approximate: false,
+                currency: stated.currency.clone(),
+            };
             let parts: Vec<String> = amounts.iter().map(|m| show(m)).collect();
             out.push(
                 rule.report(
                     &d.path,
                     total.span,
-                    format!("the total `{}` does not equal its parts `{}` = `{}`", show(stated), parts.join(" + "), show(&sum)),
+                    format!(
+                        "the total `{}` does not equal its parts `{}` = `{}`",
+                        show(stated),
+                        parts.join(" + "),
+                        show(&sum)
+                    ),
                 )
                 .with_help("correct the total or the parts"),
             );

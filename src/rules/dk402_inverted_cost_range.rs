@@ -7,7 +7,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK402", "inverted-cost-range", Error, "A cost range has its low end above its high end.", fixable = false),
+    info: rule_info!(
+        "DK402",
+        "inverted-cost-range",
+        Error,
+        "A cost range has its low end above its high end.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -19,8 +25,12 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
             && m.low > m.high
         {
             out.push(
-                rule.report(&d.path, c.span, format!("the cost range `{}` runs from high to low", show(m)))
-                    .with_help("write the lower amount first"),
+                rule.report(
+                    &d.path,
+                    c.span,
+                    format!("the cost range `{}` runs from high to low", show(m)),
+                )
+                .with_help("write the lower amount first"),
             );
         }
     }

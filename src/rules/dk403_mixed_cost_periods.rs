@@ -7,7 +7,13 @@ use crate::model::{Decision, Period};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK403", "mixed-cost-periods", Warning, "One option's recurring cost estimates use different periods.", fixable = false),
+    info: rule_info!(
+        "DK403",
+        "mixed-cost-periods",
+        Warning,
+        "One option's recurring cost estimates use different periods.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -38,9 +44,17 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
                 rule.report(
                     &d.path,
                     c.span,
-                    format!("option `{}` states costs per `{}` and per `{}`", option.name, period_name(first), period_name(other)),
+                    format!(
+                        "option `{}` states costs per `{}` and per `{}`",
+                        option.name,
+                        period_name(first),
+                        period_name(other)
+                    ),
                 )
-                .with_help(format!("state every recurring cost of the option per {}", period_name(first))),
+                .with_help(format!(
+                    "state every recurring cost of the option per {}",
+                    period_name(first)
+                )),
             );
         }
     }

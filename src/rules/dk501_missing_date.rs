@@ -6,7 +6,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK501", "missing-date", Warning, "The record states no decision date.", fixable = false),
+    info: rule_info!(
+        "DK501",
+        "missing-date",
+        Warning,
+        "The record states no decision date.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };

@@ -6,7 +6,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK502", "invalid-date", Warning, "The decision date is not a calendar date.", fixable = false),
+    info: rule_info!(
+        "DK502",
+        "invalid-date",
+        Warning,
+        "The decision date is not a calendar date.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -16,7 +22,11 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
         return;
     };
     out.push(
-        rule.report(&d.path, date.span, format!("date `{}` is not a calendar date", date.raw.trim()))
-            .with_help("write the date as YYYY-MM-DD"),
+        rule.report(
+            &d.path,
+            date.span,
+            format!("date `{}` is not a calendar date", date.raw.trim()),
+        )
+        .with_help("write the date as YYYY-MM-DD"),
     );
 }

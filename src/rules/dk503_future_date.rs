@@ -6,7 +6,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK503", "future-date", Warning, "The decision date is in the future.", fixable = false),
+    info: rule_info!(
+        "DK503",
+        "future-date",
+        Warning,
+        "The decision date is in the future.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -17,8 +23,12 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     };
     if let Some(date) = field.date.filter(|date| *date > today) {
         out.push(
-            rule.report(&d.path, field.span, format!("date `{date}` is after today (`{today}`)"))
-                .with_help("use the date the decision was made; put planned dates in `Effective Date`"),
+            rule.report(
+                &d.path,
+                field.span,
+                format!("date `{date}` is after today (`{today}`)"),
+            )
+            .with_help("use the date the decision was made; put planned dates in `Effective Date`"),
         );
     }
 }

@@ -7,7 +7,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK504", "review-date-not-a-date", Info, "A review or due date is not a calendar date.", fixable = false),
+    info: rule_info!(
+        "DK504",
+        "review-date-not-a-date",
+        Info,
+        "A review or due date is not a calendar date.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -15,7 +21,10 @@ pub(crate) static RULE: Rule = Rule {
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let fields = [("review date", &d.review_date), ("due date", &d.due_date)];
     for (what, field) in fields {
-        let Some(f) = field.as_ref().filter(|f| f.date.is_none() && !f.raw.trim().is_empty()) else {
+        let Some(f) = field
+            .as_ref()
+            .filter(|f| f.date.is_none() && !f.raw.trim().is_empty())
+        else {
             continue;
         };
         out.push(

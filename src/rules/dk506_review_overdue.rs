@@ -6,7 +6,13 @@ use crate::model::{Decision, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK506", "review-overdue", Warning, "An accepted record is past its review date.", fixable = false),
+    info: rule_info!(
+        "DK506",
+        "review-overdue",
+        Warning,
+        "An accepted record is past its review date.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -25,8 +31,12 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     if d.status.kind == StatusKind::Accepted && today.to_days() > review.to_days() + grace {
         let days = today.to_days() - review.to_days();
         out.push(
-            rule.report(&d.path, field.span, format!("review date `{review}` passed {days} days ago"))
-                .with_help("review the decision, then set the next review date (or supersede it)"),
+            rule.report(
+                &d.path,
+                field.span,
+                format!("review date `{review}` passed {days} days ago"),
+            )
+            .with_help("review the decision, then set the next review date (or supersede it)"),
         );
     }
 }

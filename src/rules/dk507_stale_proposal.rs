@@ -7,7 +7,13 @@ use crate::model::{Decision, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK507", "stale-proposal", Warning, "A record has been `proposed` for longer than the configured age.", fixable = false),
+    info: rule_info!(
+        "DK507",
+        "stale-proposal",
+        Warning,
+        "A record has been `proposed` for longer than the configured age.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -27,8 +33,16 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     if age > limit {
         let span = d.status.span.unwrap_or(d.title.span);
         out.push(
-            rule.report(&d.path, span, format!("the record has been proposed since `{date}` ({age} days, more than {limit})"))
-                .with_help("accept, reject or withdraw the proposal, or update its date if it was revised"),
+            rule.report(
+                &d.path,
+                span,
+                format!(
+                    "the record has been proposed since `{date}` ({age} days, more than {limit})"
+                ),
+            )
+            .with_help(
+                "accept, reject or withdraw the proposal, or update its date if it was revised",
+            ),
         );
     }
 }

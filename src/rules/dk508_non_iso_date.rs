@@ -7,16 +7,30 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK508", "non-iso-date", Info, "The decision date is not written as YYYY-MM-DD.", fixable = false),
+    info: rule_info!(
+        "DK508",
+        "non-iso-date",
+        Info,
+        "The decision date is not written as YYYY-MM-DD.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
 
 /// Whether a text starts with `YYYY-MM-DD`.
 fn starts_iso(raw: &str) -> bool {
-    let b = raw.trim_start_matches(['*', '_', '`', '"', '\'']).as_bytes();
+    let b = raw
+        .trim_start_matches(['*', '_', '`', '"', '\''])
+        .as_bytes();
     b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -30,7 +44,14 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
         return;
     }
     out.push(
-        rule.report(&d.path, field.span, format!("date `{}` is not written as ISO 8601 (`{date}`)", field.raw.trim()))
-            .with_help(format!("write `{date}`")),
+        rule.report(
+            &d.path,
+            field.span,
+            format!(
+                "date `{}` is not written as ISO 8601 (`{date}`)",
+                field.raw.trim()
+            ),
+        )
+        .with_help(format!("write `{date}`")),
     );
 }

@@ -9,7 +9,13 @@ use crate::model::{Decision, LinkKind, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK509", "one-sided-supersede", Warning, "A supersede link is stated on one side only; fixable.", fixable = true),
+    info: rule_info!(
+        "DK509",
+        "one-sided-supersede",
+        Warning,
+        "A supersede link is stated on one side only; fixable.",
+        fixable = true
+    ),
     enabled_by_default: true,
     check: Check::Corpus(check),
 };
@@ -17,9 +23,11 @@ pub(crate) static RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for from in &ctx.corpus.decisions {
         for link in &from.links {
-            let Some(inverse) = link.kind.inverse().filter(|_| {
-                matches!(link.kind, LinkKind::Supersedes | LinkKind::SupersededBy)
-            }) else {
+            let Some(inverse) = link
+                .kind
+                .inverse()
+                .filter(|_| matches!(link.kind, LinkKind::Supersedes | LinkKind::SupersededBy))
+            else {
                 continue;
             };
             let Some(target) = ctx.resolve(from, link) else {
@@ -28,14 +36,17 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             if target.path == from.path {
                 continue;
             }
-            let stated = target
-                .links
-                .iter()
-                .any(|l| l.kind == inverse && ctx.resolve(target, l).is_some_and(|t| t.path == from.path));
+            let stated = target.links.iter().any(|l| {
+                l.kind == inverse && ctx.resolve(target, l).is_some_and(|t| t.path == from.path)
+            });
             if stated {
                 continue;
             }
-            let verb = if inverse == LinkKind::SupersededBy { "Superseded by" } else { "Supersedes" };
+            let verb = if inverse == LinkKind::SupersededBy {
+                "Superseded by"
+            } else {
+                "Supersedes"
+            };
             let mut diag = rule
                 .report(
                     &target.path,
@@ -68,7 +79,9 @@ fn reverse_link_edit(src: &str, target: &Decision, from: &Decision, verb: &str) 
         return None;
     }
     let line_start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = src[span.end..].find('\n').map_or(src.len(), |i| span.end + i);
+    let line_end = src[span.end..]
+        .find('\n')
+        .map_or(src.len(), |i| span.end + i);
     let line = &src[line_start..line_end];
     let (line, eol) = match line.strip_suffix('\r') {
         Some(l) => (l, "\r\n"),
@@ -77,7 +90,11 @@ fn reverse_link_edit(src: &str, target: &Decision, from: &Decision, verb: &str) 
     let at = line_start + line.len();
     let trimmed = line.trim_start();
     let indent = &line[..line.len() - trimmed.len()];
-    let target_text = format!("[{}]({})", link_text(from), relative_href(&target.path, &from.path));
+    let target_text = format!(
+        "[{}]({})",
+        link_text(from),
+        relative_href(&target.path, &from.path)
+    );
     let inserted = if trimmed.starts_with("**") {
         format!("{eol}{indent}**{verb}:** {target_text}")
     } else if let Some(marker) = ["* ", "- ", "+ "].iter().find(|m| trimmed.starts_with(**m)) {

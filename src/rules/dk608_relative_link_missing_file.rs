@@ -10,7 +10,13 @@ use crate::model::{Decision, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK608", "relative-link-missing-file", Warning, "A relative link points at a file that does not exist.", fixable = false),
+    info: rule_info!(
+        "DK608",
+        "relative-link-missing-file",
+        Warning,
+        "A relative link points at a file that does not exist.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };
@@ -37,8 +43,12 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
             continue;
         }
         out.push(
-            rule.report(&d.path, span, format!("link target `{}` does not exist", href.trim()))
-                .with_help("fix the path, or link to the file's new location"),
+            rule.report(
+                &d.path,
+                span,
+                format!("link target `{}` does not exist", href.trim()),
+            )
+            .with_help("fix the path, or link to the file's new location"),
         );
     }
 }

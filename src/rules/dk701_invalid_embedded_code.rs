@@ -7,7 +7,13 @@ use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!("DK701", "invalid-embedded-code", Warning, "A `toml`, `yaml` or `json` code block does not parse.", fixable = false),
+    info: rule_info!(
+        "DK701",
+        "invalid-embedded-code",
+        Warning,
+        "A `toml`, `yaml` or `json` code block does not parse.",
+        fixable = false
+    ),
     enabled_by_default: true,
     check: Check::Record(check),
 };

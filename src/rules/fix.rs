@@ -73,7 +73,11 @@ mod tests {
         let text = "Status: Superceded\nrest\n";
         let (out, n) = apply_edits(
             text,
-            &[edit(8, 18, "Superseded"), edit(10, 12, "xx"), edit(24, 24, "end\n")],
+            &[
+                edit(8, 18, "Superseded"),
+                edit(10, 12, "xx"),
+                edit(24, 24, "end\n"),
+            ],
         );
         assert_eq!(out, "Status: Superseded\nrest\nend\n");
         assert_eq!(n, 2);

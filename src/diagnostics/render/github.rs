@@ -8,7 +8,9 @@ use crate::diagnostics::{Diagnostic, Severity, SourceMap};
 
 /// Escapes a command's message: `%`, `\r` and `\n`.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: the message escapes plus `:` and `,`.
@@ -55,8 +57,18 @@ mod tests {
         let rows = [
             ("percent first", "100%\n", "100%25%0A", "100%25%0A"),
             ("carriage return", "a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
-            ("colon and comma in properties", "a:b,c", "a:b,c", "a%3Ab%2Cc"),
-            ("already escaped text stays literal", "%3A", "%253A", "%253A"),
+            (
+                "colon and comma in properties",
+                "a:b,c",
+                "a:b,c",
+                "a%3Ab%2Cc",
+            ),
+            (
+                "already escaped text stays literal",
+                "%3A",
+                "%253A",
+                "%253A",
+            ),
         ];
         for (name, raw, data, property) in rows {
             assert_eq!(escape_data(raw), data, "{name}");

@@ -34,7 +34,11 @@ fn severity_colour(s: Severity) -> &'static str {
 
 /// Renders findings for a terminal or a log.
 #[must_use]
-pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, options: HumanOptions) -> String {
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    options: HumanOptions,
+) -> String {
     let paint = Paint(options.color);
     let mut out = String::new();
     for d in diagnostics {
@@ -56,15 +60,30 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
     );
     let (start, end) = sources.range(&d.path, d.span);
     let gutter = " ".repeat(start.line.to_string().len());
-    let _ = writeln!(out, "{gutter}{} {}:{}:{}", paint.wrap("1;34", "-->"), d.path, start.line, start.column);
+    let _ = writeln!(
+        out,
+        "{gutter}{} {}:{}:{}",
+        paint.wrap("1;34", "-->"),
+        d.path,
+        start.line,
+        start.column
+    );
     if sources.text(&d.path).is_some_and(|t| !t.is_empty()) {
         let line = sources.line_text(&d.path, start.line).replace('\t', " ");
         let width = line.chars().count();
-        let last = if end.line == start.line { end.column } else { width + 1 };
+        let last = if end.line == start.line {
+            end.column
+        } else {
+            width + 1
+        };
         let carets = last.saturating_sub(start.column).max(1);
         let bar = paint.wrap("1;34", "|");
         let _ = writeln!(out, "{gutter} {bar}");
-        let _ = writeln!(out, "{} {bar} {line}", paint.wrap("1;34", &start.line.to_string()));
+        let _ = writeln!(
+            out,
+            "{} {bar} {line}",
+            paint.wrap("1;34", &start.line.to_string())
+        );
         let _ = writeln!(
             out,
             "{gutter} {bar} {}{}",
@@ -74,7 +93,11 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
     }
     for label in &d.labels {
         let at = sources.line_col(&label.path, label.span.start);
-        let _ = writeln!(out, "{gutter} = note: {} ({}:{}:{})", label.message, label.path, at.line, at.column);
+        let _ = writeln!(
+            out,
+            "{gutter} = note: {} ({}:{}:{})",
+            label.message, label.path, at.line, at.column
+        );
     }
     if let Some(help) = &d.help {
         let _ = writeln!(out, "{gutter} = {}: {help}", paint.wrap("1", "help"));
@@ -89,13 +112,23 @@ fn summary_line(diagnostics: &[Diagnostic], paint: &Paint) -> String {
     if diagnostics.is_empty() {
         return "no findings\n".to_string();
     }
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let fixable = diagnostics.iter().filter(|d| !d.fix.is_empty()).count();
     let mut line = format!(
         "{}, {}, {} in {}",
-        paint.wrap(severity_colour(Severity::Error), &plural(s.errors, "error", "errors")),
-        paint.wrap(severity_colour(Severity::Warning), &plural(s.warnings, "warning", "warnings")),
-        paint.wrap(severity_colour(Severity::Info), &plural(s.infos, "info", "infos")),
+        paint.wrap(
+            severity_colour(Severity::Error),
+            &plural(s.errors, "error", "errors")
+        ),
+        paint.wrap(
+            severity_colour(Severity::Warning),
+            &plural(s.warnings, "warning", "warnings")
+        ),
+        paint.wrap(
+            severity_colour(Severity::Info),
+            &plural(s.infos, "info", "infos")
+        ),
         plural(s.files, "file", "files"),
     );
     if fixable > 0 {

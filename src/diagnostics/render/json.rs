@@ -47,6 +47,10 @@ struct EditOut<'a> {
 }
 
 /// Renders findings as pretty-printed JSON with a trailing newline.
+///
+/// # Panics
+///
+/// Never: the document holds only strings, numbers and lists, which always serialise.
 #[must_use]
 pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let doc = Document {
@@ -69,17 +73,31 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
                         .iter()
                         .map(|l| {
                             let (start, end) = sources.range(&l.path, l.span);
-                            LabelOut { path: &l.path, span: l.span, start, end, message: &l.message }
+                            LabelOut {
+                                path: &l.path,
+                                span: l.span,
+                                start,
+                                end,
+                                message: &l.message,
+                            }
                         })
                         .collect(),
                     help: d.help.as_deref(),
-                    fix: d.fix.iter().map(|e| EditOut { span: e.span, replacement: &e.replacement }).collect(),
+                    fix: d
+                        .fix
+                        .iter()
+                        .map(|e| EditOut {
+                            span: e.span,
+                            replacement: &e.replacement,
+                        })
+                        .collect(),
                 }
             })
             .collect(),
         summary: Summary::of(diagnostics),
     };
-    let mut text = serde_json::to_string_pretty(&doc).expect("the document holds only strings, numbers and lists");
+    let mut text = serde_json::to_string_pretty(&doc)
+        .expect("the document holds only strings, numbers and lists");
     text.push('\n');
     text
 }

@@ -1,6 +1,8 @@
 //! The SARIF 2.1.0 format for code-scanning uploads: the rule registry with help text, and
 //! one result per finding with start and end line and column (columns count code points).
 
+use std::fmt::Write;
+
 use serde_json::{Value, json};
 
 use crate::diagnostics::{Diagnostic, RuleInfo, Severity, SourceMap};
@@ -20,7 +22,7 @@ fn to_uri(path: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     if path.starts_with('/') {
@@ -42,8 +44,17 @@ fn region(sources: &SourceMap, path: &str, span: crate::model::Span) -> Value {
 
 /// Renders findings as a SARIF 2.1.0 log with one run. `rules` is the registry, so that
 /// every rule's help text travels with the log.
+///
+/// # Panics
+///
+/// Never: the log holds only strings, numbers and lists, which always serialise.
 #[must_use]
-pub fn render_sarif(diagnostics: &[Diagnostic], sources: &SourceMap, rules: &[RuleInfo], version: &str) -> String {
+pub fn render_sarif(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    rules: &[RuleInfo],
+    version: &str,
+) -> String {
     let rule_objects: Vec<Value> = rules
         .iter()
         .map(|r| {
@@ -115,7 +126,8 @@ pub fn render_sarif(diagnostics: &[Diagnostic], sources: &SourceMap, rules: &[Ru
             "results": results,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).expect("the log holds only strings, numbers and lists");
+    let mut text =
+        serde_json::to_string_pretty(&log).expect("the log holds only strings, numbers and lists");
     text.push('\n');
     text
 }

@@ -185,6 +185,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         suppressions: find_suppressions(&doc),
     };
     structural_diagnostics(&doc, &secs, text, path, &mut diagnostics);
+    crate::diagnostics::sort_diagnostics(&mut diagnostics);
     Parsed {
         decision,
         diagnostics,
@@ -199,7 +200,6 @@ fn find_title(
     doc: &Doc,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Title, Option<crate::model::RecordId>) {
-    let _ = doc;
     if let Some(h1) = secs.iter().find(|s| s.level == 1) {
         let (id, rest) = text::split_title_id(&h1.line.text);
         return (
@@ -211,6 +211,9 @@ fn find_title(
             },
             id,
         );
+    }
+    if let Some((title, id)) = title_in_leading_list(doc, src) {
+        return (title, id);
     }
     if let Some(FrontMatterValue::String(t)) = fm.and_then(|m| m.get("title")) {
         let (id, rest) = text::split_title_id(t);
@@ -281,6 +284,41 @@ fn find_title(
         },
         None,
     )
+}
+
+/// `9. Title` underlined with `===` is, to CommonMark, a list item holding a heading. Such a
+/// heading opening the record is its title, with the list number as its id.
+fn title_in_leading_list(doc: &Doc, src: &str) -> Option<(Title, Option<crate::model::RecordId>)> {
+    let Some(Block::List { items, .. }) = doc.blocks.first() else {
+        return None;
+    };
+    let item = items.first()?;
+    let line = match item.blocks.first() {
+        Some(Block::Heading { level: 1, line, .. }) => line,
+        // The `===` underline is not indented into the item, so it is read as a lazy
+        // continuation line of the item's paragraph.
+        Some(Block::Paragraph { lines, .. })
+            if lines.len() == 2 && lines[1].text.chars().all(|c| c == '=') =>
+        {
+            &lines[0]
+        }
+        _ => return None,
+    };
+    let marker = item.span.slice(src);
+    let (id, _) = text::split_title_id(&format!(
+        "{} {}",
+        marker.split_whitespace().next()?,
+        line.text
+    ));
+    Some((
+        Title {
+            text: line.text.clone(),
+            long: None,
+            source: TitleSource::Heading,
+            span: line.span,
+        },
+        id,
+    ))
 }
 
 fn capitalise(s: &str) -> String {

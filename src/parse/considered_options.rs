@@ -37,7 +37,10 @@ fn is_container(key: &str) -> bool {
 
 /// Whether a heading is itself an option (`Option 1: Render`, `Option A - Heroku`).
 fn is_option_heading(key: &str) -> bool {
-    let Some(rest) = key.strip_prefix("option") else {
+    let Some(rest) = key
+        .strip_prefix("option")
+        .or_else(|| key.strip_prefix("alternative"))
+    else {
         return false;
     };
     let rest = rest.trim_start();
@@ -70,7 +73,10 @@ fn option_name(text: &str) -> (String, bool) {
     }
     let trimmed = name.trim().trim_end_matches(['✅', '\u{fe0f}']).trim();
     let lower = trimmed.to_lowercase();
-    let stripped = if let Some(rest) = lower.strip_prefix("option") {
+    let stripped = if let Some(rest) = lower
+        .strip_prefix("option")
+        .or_else(|| lower.strip_prefix("alternative"))
+    {
         let rest_t = rest.trim_start();
         let word = rest_t.chars().take_while(|c| c.is_alphanumeric()).count();
         let after = rest_t[word..].trim_start();
@@ -379,10 +385,18 @@ pub(crate) fn find_chosen(
 ) -> Option<ChosenOption> {
     let mut selected_line = None;
     let mut winner = None;
-    for line in all_lines(&doc.blocks) {
+    let lines = all_lines(&doc.blocks);
+    for (i, line) in lines.iter().enumerate() {
         let lower = line.text.to_lowercase();
         if lower.starts_with("chosen option") || lower.starts_with("chosen alternative") {
-            if let Some(name) = chosen_option_name(&line.text) {
+            // A quoted name may wrap onto the paragraph's next line.
+            let text = match lines.get(i + 1) {
+                Some(next) if has_unclosed_quote(&line.text) => {
+                    format!("{} {}", line.text, next.text)
+                }
+                _ => line.text.clone(),
+            };
+            if let Some(name) = chosen_option_name(&text) {
                 return Some(ChosenOption {
                     name,
                     source: ChosenSource::ChosenOptionLine,
@@ -456,6 +470,10 @@ pub(crate) fn head_name(value: &str) -> String {
         .trim_matches(['"', '“', '”', '*'])
         .trim()
         .to_string()
+}
+
+fn has_unclosed_quote(text: &str) -> bool {
+    text.matches('"').count() % 2 == 1 || text.matches('“').count() > text.matches('”').count()
 }
 
 /// `Chosen option: "Name", because …` → `Name`.

@@ -136,6 +136,14 @@ pub(crate) fn collect_metadata<'d>(
             Block::Table { head, rows, .. } if in_preamble => {
                 table_entries(head, rows, &mut out);
             }
+            // Some templates put the metadata table in a block quote.
+            Block::Quote { blocks, .. } if in_preamble => {
+                for inner in blocks {
+                    if let Block::Table { head, rows, .. } = inner {
+                        table_entries(head, rows, &mut out);
+                    }
+                }
+            }
             _ => {}
         }
     }

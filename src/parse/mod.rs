@@ -200,8 +200,14 @@ fn find_title(
     doc: &Doc,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Title, Option<crate::model::RecordId>) {
-    if let Some(h1) = secs.iter().find(|s| s.level == 1) {
-        let (id, rest) = text::split_title_id(&h1.line.text);
+    if let Some(h1) = secs
+        .iter()
+        .find(|s| s.level == 1 && !s.line.text.trim().is_empty())
+    {
+        let (id, rest) = match text::split_title_id(&h1.line.text) {
+            (None, _) => split_file_number(&h1.line.text, path),
+            found => found,
+        };
         return (
             Title {
                 text: rest.to_string(),
@@ -227,7 +233,7 @@ fn find_title(
             id,
         );
     }
-    if let Some(first) = secs.first() {
+    if let Some(first) = secs.iter().find(|s| !s.line.text.trim().is_empty()) {
         diagnostics.push(
             Diagnostic::new(
                 "DK004",
@@ -284,6 +290,25 @@ fn find_title(
         },
         None,
     )
+}
+
+/// `# 28 Repo scanning` in `028-repo-scanning.md`: a bare number without a separator is an id
+/// only when the file name carries the same number.
+fn split_file_number<'t>(
+    heading: &'t str,
+    path: &str,
+) -> (Option<crate::model::RecordId>, &'t str) {
+    let t = heading.trim();
+    if let (Some((id, used)), Some(file)) =
+        (text::id_at_start(t, false), text::id_from_file_name(path))
+        && id.series.is_none()
+        && file.number == id.number
+        && t[used..].starts_with(' ')
+        && !t[used..].trim().is_empty()
+    {
+        return (Some(id), t[used..].trim());
+    }
+    (None, t)
 }
 
 /// `9. Title` underlined with `===` is, to CommonMark, a list item holding a heading. Such a

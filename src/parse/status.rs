@@ -54,6 +54,10 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("принято", StatusKind::Accepted),
     ("已接受", StatusKind::Accepted),
     ("proposed", StatusKind::Proposed),
+    ("rfc", StatusKind::Proposed),
+    ("on hold", StatusKind::Proposed),
+    ("deferred", StatusKind::Proposed),
+    ("postponed", StatusKind::Proposed),
     ("proposal", StatusKind::Proposed),
     ("pending", StatusKind::Proposed),
     ("open", StatusKind::Proposed),
@@ -112,6 +116,7 @@ pub fn classify_status(text: &str) -> StatusKind {
         return StatusKind::Unknown;
     }
     let mut best: Option<(usize, StatusKind)> = None;
+    let mut kinds_named = std::collections::BTreeSet::new();
     for (word, kind) in WORDS {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(word) {
@@ -126,6 +131,7 @@ pub fn classify_status(text: &str) -> StatusKind {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
+                kinds_named.insert(*kind);
                 if best.is_none_or(|(b, _)| at < b) {
                     best = Some((at, *kind));
                 }
@@ -133,6 +139,10 @@ pub fn classify_status(text: &str) -> StatusKind {
             }
             from = end;
         }
+    }
+    // A template's prompt lists the choices (`proposed, accepted, rejected, …`): not a status.
+    if kinds_named.len() >= 3 {
+        return StatusKind::Unknown;
     }
     best.map_or(StatusKind::Unknown, |(_, k)| k)
 }
@@ -276,6 +286,11 @@ mod tests {
             ),
             ("reopened", StatusKind::Unknown),
             ("Draft", StatusKind::Draft),
+            (
+                "What is the status, such as proposed, accepted, rejected?",
+                StatusKind::Unknown,
+            ),
+            ("`RFC`", StatusKind::Proposed),
             ("", StatusKind::Unknown),
         ];
         for (text, kind) in cases {

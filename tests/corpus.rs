@@ -36,6 +36,7 @@ fn parse_file(root: &Path, path: &Path) -> Decision {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // The inferred share is reported, as the issue asks.
 fn every_corpus_file_parses_with_a_title() {
     let Some(root) = common::shared("corpus") else {
         return;

@@ -63,7 +63,7 @@ fn option_name(text: &str) -> (String, bool) {
         "✅ selected",
         "[selected]",
     ] {
-        let lower = name.to_lowercase();
+        let lower = name.to_ascii_lowercase();
         if let Some(i) = lower.rfind(marker)
             && i + marker.len() == lower.len()
         {
@@ -72,7 +72,7 @@ fn option_name(text: &str) -> (String, bool) {
         }
     }
     let trimmed = name.trim().trim_end_matches(['✅', '\u{fe0f}']).trim();
-    let lower = trimmed.to_lowercase();
+    let lower = trimmed.to_ascii_lowercase();
     let stripped = if let Some(rest) = lower
         .strip_prefix("option")
         .or_else(|| lower.strip_prefix("alternative"))
@@ -302,25 +302,21 @@ fn read_option_body(blocks: &[Block], src: &str, opt: &mut ConsideredOption) {
             Block::List { items, .. } => {
                 if mode == Mode::Costs {
                     opt.costs.extend(costs_from_items(items, src, None));
+                    mode = Mode::Other;
                     continue;
                 }
                 read_items_in_mode(std::slice::from_ref(block), src, opt, mode_for_list(mode));
             }
             _ => {}
         }
-        if let Block::List { .. } = block
-            && mode == Mode::Costs
-        {
-            mode = Mode::Other;
-        }
     }
-    // Description mode lists are read by read_option_items; pros/cons lists by mode.
-    fn append(desc: &mut String, text: &str) {
-        if !desc.is_empty() {
-            desc.push('\n');
-        }
-        desc.push_str(text);
+}
+
+fn append(desc: &mut String, text: &str) {
+    if !desc.is_empty() {
+        desc.push('\n');
     }
+    desc.push_str(text);
 }
 
 /// Lists after a `**Pros:**` line are pros; after prose they are read item by item.

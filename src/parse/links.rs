@@ -194,7 +194,7 @@ fn verb_line(
 }
 
 fn bare_number_at(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     for verb in [
         "superseded by ",
         "superceded by ",

@@ -115,7 +115,7 @@ pub(crate) fn collect_metadata<'d>(
                         continue;
                     }
                     let list = (kv.value.is_empty() && li + 1 == lines.len())
-                        .then(|| match next {
+                        .then_some(match next {
                             Some(Block::List { items, .. }) => Some(items.as_slice()),
                             _ => None,
                         })

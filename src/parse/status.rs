@@ -1,7 +1,7 @@
 //! Status: where records write it (a field, a `Status` section, a heading, a table cell, a
 //! badge) and what the words mean, in English and the languages common in the wild.
 
-use super::markdown::{Block, Doc};
+use super::markdown::{Block, Doc, ListItem};
 use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
 use super::text::raw;
@@ -196,7 +196,7 @@ fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
     for block in &doc.blocks[sec.heading + 1..sec.own_end] {
         let lines: Vec<&super::markdown::Line> = match block {
             Block::Paragraph { lines, .. } => lines.iter().collect(),
-            Block::List { items, .. } => items.iter().flat_map(|i| i.lines()).collect(),
+            Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
             _ => continue,
         };
         for line in lines {

@@ -143,7 +143,7 @@ pub(crate) fn split_marker(text: &str) -> (Option<(String, Polarity)>, &str) {
             return (Some(((*m).to_string(), *p)), rest);
         }
     }
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     for (word, p) in [
         ("good", Polarity::Good),
         ("bad", Polarity::Bad),

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+// The skip note on stderr is the point of this helper.
+#[allow(clippy::print_stderr)]
 /// `../shared/<sub>` when present. Absent: prints a skip note and returns `None` locally,
 /// panics in CI (`CI=true`), where the shared data is required.
 pub(crate) fn shared(sub: &str) -> Option<PathBuf> {

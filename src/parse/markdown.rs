@@ -2,6 +2,9 @@
 //! (headings, paragraphs, lists, tables, code) whose every line keeps its byte span. The other
 //! parse modules read this tree, never the raw events.
 
+// This module is the one place that may run pulldown-cmark (see clippy.toml).
+#![allow(clippy::disallowed_types)]
+
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::model::Span;

@@ -9,6 +9,7 @@ fn docket() -> Command {
     Command::cargo_bin("docket").expect("the docket binary is built")
 }
 
+#[allow(clippy::disallowed_methods)] // Test set-up writes scratch files directly.
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

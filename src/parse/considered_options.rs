@@ -501,16 +501,45 @@ fn decision_emphasis(blocks: &[Block], options: &[ConsideredOption]) -> Option<C
         _ => None,
     })?;
     let strongs: Vec<_> = first_para.iter().flat_map(|l| l.strong.iter()).collect();
-    let pick = strongs
-        .iter()
-        .find(|s| keys.contains(&name_key(&s.text)))
-        .or_else(|| {
-            strongs.iter().find(|s| {
-                s.text.len() <= 40
-                    && s.text.split_whitespace().count() <= 4
-                    && !s.text.ends_with(':')
-            })
-        })?;
+    if let Some((s, opt)) = strongs.iter().find_map(|s| {
+        let key = name_key(&s.text);
+        keys.iter()
+            .position(|k| *k == key)
+            .map(|i| (s, &options[i]))
+    }) {
+        return Some(ChosenOption {
+            name: opt.name.clone(),
+            source: ChosenSource::DecisionEmphasis,
+            span: s.span,
+        });
+    }
+    // A bold name that matches no option counts only in a sentence that states a choice:
+    // `We will deploy the backend to **Fly.io**`, `Use **GCP Cloud Run**`.
+    let opening = first_para.first()?.text.to_lowercase();
+    let states_choice = [
+        "we will",
+        "we'll",
+        "we have decided",
+        "we decided",
+        "we chose",
+        "we choose",
+        "we are going",
+        "we use",
+        "use ",
+        "adopt",
+        "choose",
+        "go with",
+        "we selected",
+        "we have chosen",
+    ]
+    .iter()
+    .any(|p| opening.starts_with(p));
+    let pick = strongs.iter().find(|s| {
+        states_choice
+            && s.text.len() <= 40
+            && s.text.split_whitespace().count() <= 4
+            && !s.text.ends_with(':')
+    })?;
     Some(ChosenOption {
         name: pick.text.trim().to_string(),
         source: ChosenSource::DecisionEmphasis,

@@ -1,5 +1,5 @@
 //! `docket graph`: the decision graph as text, DOT, Mermaid or JSON, and `--check` for the
-//! graph findings (DK6xx). Also holds the loading shared by `show` and `list`.
+//! graph findings (`DK6xx`). Also holds the loading shared by `show` and `list`.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

@@ -164,7 +164,7 @@ fn one_sided(graph: &Graph, out: &mut Vec<Diagnostic>) {
             ),
         )
         .with_help(format!(
-            "add a `{} {}` line (with a link to {}) to {}",
+            "state it on both sides: add `{} {}` (linking to `{}`) to `{}`",
             capitalised(inverse),
             key(from),
             from.path,
@@ -248,13 +248,11 @@ fn cycles(graph: &Graph, out: &mut Vec<Diagnostic>) {
             format!("supersedes form a cycle: {}", names.join(" → ")),
         )
         .with_help("a record can only replace older ones: remove the link that points back");
-        for pair in cycle.windows(2).skip(1) {
-            let n = &graph.nodes[pair[0]];
-            d.labels.push(label(
-                n,
-                supersede_span(graph, pair[0], pair[1]),
-                "supersedes the next",
-            ));
+        for k in 1..cycle.len() {
+            let (a, b) = (cycle[k], cycle[(k + 1) % cycle.len()]);
+            let n = &graph.nodes[a];
+            let note = format!("`{}` supersedes `{}` here", n.key, graph.nodes[b].key);
+            d.labels.push(label(n, supersede_span(graph, a, b), note));
         }
         out.push(d);
     }

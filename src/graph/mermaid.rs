@@ -54,11 +54,11 @@ pub fn to_mermaid(view: &View) -> String {
     out
 }
 
-/// Keeps letters, digits, spaces and `.,:;-_/'!?+` and writes everything else as `#N;`.
+/// Keeps letters, digits, spaces and `.,:-_/'!?+` and writes everything else as `#N;`.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_alphanumeric() || " .,:;-_/'!?+".contains(c) {
+        if c.is_alphanumeric() || " .,:-_/'!?+".contains(c) {
             out.push(c);
         } else if c.is_whitespace() || c.is_control() {
             out.push(' ');

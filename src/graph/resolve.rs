@@ -218,7 +218,7 @@ pub(crate) fn title_key(text: &str) -> String {
         .join(" ")
 }
 
-/// The folder part of a record path (`a/b/c.md` → `a/b`; `c.md` → ``).
+/// The folder part of a record path (`a/b/c.md` → `a/b`; a bare `c.md` has none).
 pub(crate) fn folder(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }

@@ -548,9 +548,12 @@ mod tests {
             .collect()
     }
 
+    /// A case: its name, the record text, and the (kind, href or text) pairs expected.
+    type Case<'a> = (&'a str, &'a str, &'a [(LinkKind, &'a str)]);
+
     #[test]
     fn relation_forms() {
-        let cases: &[(&str, &str, &[(LinkKind, &str)])] = &[
+        let cases: &[Case<'_>] = &[
             (
                 "verb in a preamble sentence",
                 "# Simplify\n\nNote: this ADR supersedes some aspects of [ADR-15](a-15.md) and [ADR-16](a-16.md).\n\n## Context\n\nx\n",

@@ -186,6 +186,11 @@ pub(crate) fn run(args: &GraphArgs) -> anyhow::Result<ExitCode> {
                     "explicit": e.explicit,
                     "span": e.span,
                 })).collect::<Vec<_>>(),
+                "ignored": graph.ignored.iter().map(|i| serde_json::json!({
+                    "from": graph.nodes[i.from].key,
+                    "text": i.text,
+                    "reason": i.reason,
+                })).collect::<Vec<_>>(),
                 "summary": graph.summary(),
             });
             serde_json::to_string_pretty(&json)? + "\n"

@@ -93,9 +93,18 @@ fn unresolved_links(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Records of the same series whose number is one digit away, or whose title matches the
-/// text after the id.
+/// Records with the link's file name, else records of the same series whose number is one
+/// digit away, or whose title matches the text after the id.
 fn near_records(graph: &Graph, e: &Edge) -> Vec<usize> {
+    if let Some(name) = e.href.as_deref().and_then(|h| h.split(['#', '?']).next()) {
+        let name = name.rsplit('/').next().unwrap_or(name);
+        let same: Vec<usize> = (0..graph.nodes.len())
+            .filter(|i| graph.nodes[*i].path.rsplit('/').next() == Some(name))
+            .collect();
+        if !same.is_empty() {
+            return same;
+        }
+    }
     let Some((series, number)) = e
         .text
         .split([':', ' ', '('])
@@ -153,15 +162,27 @@ fn one_sided(graph: &Graph, out: &mut Vec<Diagnostic>) {
             Severity::Warning,
             &from.path,
             e.span,
-            format!(
-                "`{}` says it {} `{}`, but `{}` does not say it is {} `{}`",
-                key(from),
-                verb_phrase(e.kind),
-                key(target),
-                key(target),
-                verb_phrase(inverse),
-                key(from)
-            ),
+            if matches!(e.kind, LinkKind::Supersedes | LinkKind::Amends) {
+                format!(
+                    "`{}` says it {} `{}`, but `{}` does not say it is {} `{}`",
+                    key(from),
+                    verb_phrase(e.kind),
+                    key(target),
+                    key(target),
+                    verb_phrase(inverse),
+                    key(from)
+                )
+            } else {
+                format!(
+                    "`{}` says it is {} `{}`, but `{}` does not say it {} `{}`",
+                    key(from),
+                    verb_phrase(e.kind),
+                    key(target),
+                    key(target),
+                    verb_phrase(inverse),
+                    key(from)
+                )
+            },
         )
         .with_help(format!(
             "state it on both sides: add `{} {}` (linking to `{}`) to `{}`",

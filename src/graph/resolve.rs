@@ -79,6 +79,18 @@ impl<'a> Index<'a> {
                 let names_record = target.id.as_ref().is_some_and(|id| {
                     self.is_record_series(id) && (id.series.is_some() || has_number_prefix(&path))
                 });
+                if !names_record && !self.by_file_name(&path).is_empty() {
+                    // The file name of a record, at a path where it is not: a broken record link.
+                    return Resolution::Absent {
+                        label: href.to_string(),
+                        candidates: Vec::new(),
+                    };
+                }
+                if path.starts_with('/') && !names_record {
+                    return Resolution::Ignored(
+                        "repository-rooted link to a file that is not a record",
+                    );
+                }
                 if !names_record {
                     return Resolution::File(join(folder(&self.decisions[from].path), &path));
                 }
@@ -110,6 +122,16 @@ impl<'a> Index<'a> {
             [] => Resolution::Ignored("text matches no record title"),
             _ => Resolution::Ignored("text matches several record titles"),
         }
+    }
+
+    /// Records whose file name is the last segment of `path`.
+    pub(crate) fn by_file_name(&self, path: &str) -> Vec<usize> {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        self.by_path
+            .iter()
+            .filter(|(p, _)| p.rsplit('/').next() == Some(name))
+            .map(|(_, i)| *i)
+            .collect()
     }
 
     fn by_href(&self, from: usize, path: &str) -> Option<usize> {

@@ -302,7 +302,7 @@ fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
 }
 
 fn bare_number_at(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     for verb in [
         "superseded by ",
         "superceded by ",

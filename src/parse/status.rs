@@ -1,7 +1,7 @@
 //! Status: where records write it (a field, a `Status` section, a heading, a table cell, a
 //! badge) and what the words mean, in English and the languages common in the wild.
 
-use super::markdown::{Block, Doc};
+use super::markdown::{Block, Doc, ListItem};
 use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
 use super::text::raw;
@@ -54,6 +54,10 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("принято", StatusKind::Accepted),
     ("已接受", StatusKind::Accepted),
     ("proposed", StatusKind::Proposed),
+    ("rfc", StatusKind::Proposed),
+    ("on hold", StatusKind::Proposed),
+    ("deferred", StatusKind::Proposed),
+    ("postponed", StatusKind::Proposed),
     ("proposal", StatusKind::Proposed),
     ("pending", StatusKind::Proposed),
     ("open", StatusKind::Proposed),
@@ -112,6 +116,7 @@ pub fn classify_status(text: &str) -> StatusKind {
         return StatusKind::Unknown;
     }
     let mut best: Option<(usize, StatusKind)> = None;
+    let mut kinds_named = std::collections::BTreeSet::new();
     for (word, kind) in WORDS {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(word) {
@@ -126,6 +131,7 @@ pub fn classify_status(text: &str) -> StatusKind {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
+                kinds_named.insert(*kind);
                 if best.is_none_or(|(b, _)| at < b) {
                     best = Some((at, *kind));
                 }
@@ -133,6 +139,10 @@ pub fn classify_status(text: &str) -> StatusKind {
             }
             from = end;
         }
+    }
+    // A template's prompt lists the choices (`proposed, accepted, rejected, …`): not a status.
+    if kinds_named.len() >= 3 {
+        return StatusKind::Unknown;
     }
     best.map_or(StatusKind::Unknown, |(_, k)| k)
 }
@@ -186,7 +196,7 @@ fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
     for block in &doc.blocks[sec.heading + 1..sec.own_end] {
         let lines: Vec<&super::markdown::Line> = match block {
             Block::Paragraph { lines, .. } => lines.iter().collect(),
-            Block::List { items, .. } => items.iter().flat_map(|i| i.lines()).collect(),
+            Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
             _ => continue,
         };
         for line in lines {
@@ -276,6 +286,11 @@ mod tests {
             ),
             ("reopened", StatusKind::Unknown),
             ("Draft", StatusKind::Draft),
+            (
+                "What is the status, such as proposed, accepted, rejected?",
+                StatusKind::Unknown,
+            ),
+            ("`RFC`", StatusKind::Proposed),
             ("", StatusKind::Unknown),
         ];
         for (text, kind) in cases {

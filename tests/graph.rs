@@ -2,6 +2,9 @@
 //! drawings (Graphviz must accept the DOT; Mermaid labels must not break out), `show` and
 //! `list`, both seeds in one folder, our own records, and the corpus's hand-checked links.
 
+// The shared-data helper prints a skip note when ../shared is absent.
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,7 +21,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+fn write(path: &Path, text: &str) {
+    docket::atomic_write::write_atomic(path, text.as_bytes()).unwrap();
 }
 
 /// Runs `docket` in `dir` and returns (exit code, stdout, stderr).
@@ -219,6 +226,8 @@ fn mermaid_labels_cannot_break_the_chart() {
     insta::assert_snapshot!("mermaid_escaped", out);
 }
 
+// The skip note on stderr is the point when graphviz is missing.
+#[allow(clippy::print_stderr)]
 #[test]
 fn dot_is_accepted_by_graphviz() {
     if Command::new("dot").arg("-V").output().is_err() {
@@ -243,7 +252,7 @@ fn dot_is_accepted_by_graphviz() {
         let (code, dot, _) = docket(&dir, &["graph", "--format", "dot"]);
         assert_eq!(code, 0);
         let out = tempfile::NamedTempFile::new().unwrap();
-        std::fs::write(out.path(), &dot).unwrap();
+        write(out.path(), &dot);
         let svg = Command::new("dot")
             .args(["-Tsvg"])
             .arg(out.path())
@@ -352,20 +361,16 @@ fn missing_path_is_a_failure() {
 
 #[test]
 fn both_seeds_in_one_folder() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let files: Vec<PathBuf> = std::fs::read_dir(&seeds)
-        .map(|dir| {
-            dir.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    if files.len() < 2 {
-        assert!(!ci(), "the seeds are required when CI=true");
-        eprintln!("skipped: no seeds in {}", seeds.display());
+    let Some(seeds) = common::shared("seeds") else {
         return;
-    }
+    };
+    let files: Vec<PathBuf> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert_eq!(files.len(), 2, "both seeds: {files:?}");
     let tmp = tempfile::tempdir().unwrap();
     for f in &files {
         std::fs::copy(f, tmp.path().join(f.file_name().unwrap())).unwrap();
@@ -387,11 +392,10 @@ fn both_seeds_in_one_folder() {
     assert_eq!(code, 0, "{check}");
     assert_eq!(check.matches("DK601/unresolved-link").count(), 5, "{check}");
     assert!(!check.contains("DK607"), "no topic declared yet: {check}");
-    std::fs::write(
-        tmp.path().join("docket.toml"),
+    write(
+        &tmp.path().join("docket.toml"),
         "[topics]\nbackend = [\"DR-001\", \"ADR-016\"]\n",
-    )
-    .unwrap();
+    );
     let (code, check, _) = docket(tmp.path(), &["graph", "--ext", "txt", "--check"]);
     assert_eq!(code, 1, "{check}");
     assert!(
@@ -414,15 +418,12 @@ fn our_records_have_no_graph_errors() {
     assert_eq!(graph.summary().unresolved, 0);
 }
 
-/// The hand-checked `links` of 40 corpus records (tests/corpus_expected.toml) against the parser.
+/// The hand-checked `links` of 40 corpus records (`tests/corpus_expected.toml`) against the parser.
 #[test]
 fn corpus_links_match_hand_checked() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !corpus.is_dir() {
-        assert!(!ci(), "the corpus is required when CI=true");
-        eprintln!("skipped: no corpus at {}", corpus.display());
+    let Some(corpus) = common::shared("corpus") else {
         return;
-    }
+    };
     let expected = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus_expected.toml"),
     )

@@ -272,8 +272,8 @@ fn cycles(graph: &Graph, out: &mut Vec<Diagnostic>) {
         for k in 1..cycle.len() {
             let (a, b) = (cycle[k], cycle[(k + 1) % cycle.len()]);
             let n = &graph.nodes[a];
-            let note = format!("`{}` supersedes `{}` here", n.key, graph.nodes[b].key);
-            d.labels.push(label(n, supersede_span(graph, a, b), note));
+            let says = format!("`{}` supersedes `{}` here", n.key, graph.nodes[b].key);
+            d.labels.push(label(n, supersede_span(graph, a, b), says));
         }
         out.push(d);
     }

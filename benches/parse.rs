@@ -1,6 +1,9 @@
 //! Parser throughput: one record of each shape from `records/`, and a whole folder load.
 //! Run with `cargo bench --bench parse`; set `DOCKET_BENCH_CORPUS` to a folder to add it.
 
+// criterion's macros generate undocumented functions.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 use std::path::PathBuf;
 

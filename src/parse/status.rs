@@ -33,6 +33,8 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("decided", StatusKind::Accepted),
     ("done", StatusKind::Accepted),
     ("implemented", StatusKind::Accepted),
+    ("completed", StatusKind::Accepted),
+    ("complete", StatusKind::Accepted),
     ("active", StatusKind::Accepted),
     ("akzeptiert", StatusKind::Accepted),
     ("angenommen", StatusKind::Accepted),
@@ -94,6 +96,7 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("rifiutato", StatusKind::Rejected),
     ("afgewezen", StatusKind::Rejected),
     ("draft", StatusKind::Draft),
+    ("incomplete", StatusKind::Draft),
     ("wip", StatusKind::Draft),
     ("work in progress", StatusKind::Draft),
     ("entwurf", StatusKind::Draft),
@@ -204,6 +207,19 @@ fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
             if kind != StatusKind::Unknown {
                 return Some(status_from(&line.text, raw(src, line.span), line.span));
             }
+            // A badge standing for the status: `![Accepted](…/badge/adr-accepted-green)`.
+            if let Some(kind) = line
+                .images
+                .iter()
+                .map(badge_status)
+                .find(|k| *k != StatusKind::Unknown)
+            {
+                return Some(Status {
+                    kind,
+                    raw: raw(src, line.span),
+                    span: Some(line.span),
+                });
+            }
             first.get_or_insert(line);
         }
     }
@@ -241,15 +257,10 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
             for line in lines {
                 for image in &line.images {
                     let alt = image.text.to_lowercase();
-                    let href = image.href.to_lowercase();
-                    let text = if alt.contains("status") {
-                        alt.replace("status", " ")
-                    } else if let Some(i) = href.find("status-") {
-                        href[i + 7..].replace(['-', '_', '/', '.'], " ")
-                    } else {
+                    if !alt.contains("status") && !image.href.to_lowercase().contains("status-") {
                         continue;
-                    };
-                    let kind = classify_status(&text);
+                    }
+                    let kind = badge_status(image);
                     if kind != StatusKind::Unknown {
                         return Some(Status {
                             kind,
@@ -262,6 +273,23 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
         }
     }
     None
+}
+
+/// What a badge image says: its alt text, else the label of a shields.io-style URL.
+fn badge_status(image: &super::markdown::InlineLink) -> StatusKind {
+    let alt = image.text.to_lowercase().replace("status", " ");
+    let kind = classify_status(&alt);
+    if kind != StatusKind::Unknown {
+        return kind;
+    }
+    let href = image.href.to_lowercase();
+    href.find("/badge/").map_or(StatusKind::Unknown, |i| {
+        classify_status(
+            &href[i + 7..]
+                .replace(['-', '_', '/', '.'], " ")
+                .replace("status", " "),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! logic lives here.
 
 mod export;
+mod graph;
+mod list;
 mod output;
+mod show;
 
 use std::process::ExitCode;
 
@@ -20,6 +23,12 @@ pub(crate) struct Cli {
 enum Command {
     /// Print the parsed model of records as JSON.
     Export(export::ExportArgs),
+    /// Draw the links between records (text, DOT, Mermaid, JSON), or check them with --check.
+    Graph(graph::GraphArgs),
+    /// Print one record: status, date, chosen option, links in and out, head of its chain.
+    Show(show::ShowArgs),
+    /// List records as a table, JSON, CSV or a markdown index.
+    List(list::ListArgs),
 }
 
 /// Runs the command line and returns the exit code: 0 clean, 1 findings, 2 failure.
@@ -34,6 +43,9 @@ pub(crate) fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Export(args) => export::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Show(args) => show::run(&args),
+        Command::List(args) => list::run(&args),
     };
     match result {
         Ok(code) => code,

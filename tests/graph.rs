@@ -72,7 +72,7 @@ fn target_key(graph: &Graph, e: &docket::graph::Edge) -> String {
 fn three_record_chain_resolves_to_its_head() {
     let graph = graph_of(&fixture("chain"));
     let keys: Vec<&str> = graph.nodes.iter().map(|n| n.key.as_str()).collect();
-    assert_eq!(keys, ["1", "2", "3"]);
+    assert_eq!(keys, ["0001", "0002", "0003"]);
     assert_eq!(graph.heads(0), [2]);
     assert_eq!(graph.heads(1), [2]);
     assert_eq!(graph.heads(2), [2]);
@@ -119,25 +119,31 @@ fn each_link_form_resolves() {
     let cases = [
         // (from, target text, kind, resolved key, evidence)
         (
-            "4",
+            "0004",
             "2. Transport",
             LinkKind::Amends,
-            "2",
+            "0002",
             Some(Evidence::Path),
         ),
         (
-            "2",
+            "0002",
             "5",
             LinkKind::SupersededBy,
-            "5",
+            "0005",
             Some(Evidence::Number),
         ),
-        ("5", "2", LinkKind::Supersedes, "2", Some(Evidence::Number)),
+        (
+            "0005",
+            "2",
+            LinkKind::Supersedes,
+            "0002",
+            Some(Evidence::Number),
+        ),
         (
             "ADR-15",
             "4. API style",
             LinkKind::DependsOn,
-            "4",
+            "0004",
             Some(Evidence::Path),
         ),
         (
@@ -283,7 +289,11 @@ fn around_and_filters_pick_the_chain() {
         .iter()
         .map(|n| n["label"].as_str().unwrap())
         .collect();
-    assert_eq!(labels, ["2", "4", "5"], "5's chain is 2, and 4 amends 2");
+    assert_eq!(
+        labels,
+        ["0002", "0004", "0005"],
+        "5's chain is 2, and 4 amends 2"
+    );
     let (_, out, _) = docket(
         &fixture("forms"),
         &["graph", "--format", "dot", "--kind", "supersedes"],
@@ -318,7 +328,7 @@ fn show_prints_links_and_head() {
     insta::assert_snapshot!("show_transport", out);
     let (code, out, _) = docket(&fixture("chain"), &["show", "0001-use-a-vps.md"]);
     assert_eq!(code, 0);
-    assert!(out.contains("head     3 Use a PaaS [accepted]"), "{out}");
+    assert!(out.contains("head     0003 Use a PaaS [accepted]"), "{out}");
     let (code, _, err) = docket(&fixture("chain"), &["show", "7"]);
     assert_eq!(code, 2);
     assert!(err.contains("no record `7`"), "{err}");

@@ -66,12 +66,18 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
 
     let (title, heading_id) =
         find_title(&secs, fm_map.as_ref(), path, text, &doc, &mut diagnostics);
+    // `# 1. Title` in `0001-title.md`: the same record number, written as the file name pads it.
+    let file_id = text::id_from_file_name(path);
+    let heading_id = heading_id.map(|id| match &file_id {
+        Some(f) if id.series.is_none() && f.series.is_none() && f.number == id.number => f.clone(),
+        _ => id,
+    });
     let id = heading_id
         .or_else(|| {
             find(&meta, &["decision id", "id", "adr id", "adr", "record id"])
                 .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
         })
-        .or_else(|| text::id_from_file_name(path));
+        .or(file_id);
     let long = find(&meta, &["title"])
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());

@@ -19,6 +19,70 @@ pub struct Config {
     /// How `docket lint` checks records.
     #[serde(default)]
     pub lint: LintConfig,
+    /// How links are resolved and which graph checks run.
+    #[serde(default)]
+    pub graph: GraphConfig,
+    /// Topics (components) of records, for the conflicting-decisions check.
+    #[serde(default)]
+    pub topics: TopicsConfig,
+}
+
+/// The `[graph]` section: link resolution and graph checks.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GraphConfig {
+    /// Id series counted as record references besides those used by the records (`["RFC"]`).
+    #[serde(default)]
+    pub series: Vec<String>,
+    /// Whether records with no link in or out are reported (DK606).
+    #[serde(default)]
+    pub orphans: bool,
+    /// Tags that name a topic (`["backend", "database"]`); `topic:NAME` tags always do.
+    #[serde(default)]
+    pub topic_tags: Vec<String>,
+}
+
+/// The `[topics]` table: either `"DR-001" = "backend"` (record to topic) or
+/// `backend = ["DR-001", "ADR-016"]` (topic to records). Keys may be ids or file paths.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct TopicsConfig {
+    /// The entries as written.
+    pub entries: BTreeMap<String, TopicEntry>,
+}
+
+/// One `[topics]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum TopicEntry {
+    /// `"DR-001" = "backend"`: the key is a record, the value its topic.
+    Topic(String),
+    /// `backend = ["DR-001", "ADR-016"]`: the key is a topic, the value its records.
+    Records(Vec<String>),
+}
+
+impl TopicsConfig {
+    /// Every (record, topic) pair, sorted.
+    #[must_use]
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (key, entry) in &self.entries {
+            match entry {
+                TopicEntry::Topic(topic) => out.push((key.clone(), topic.clone())),
+                TopicEntry::Records(records) => {
+                    out.extend(records.iter().map(|r| (r.clone(), key.clone())));
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Adds another file's entries (a later key replaces an earlier one).
+    pub fn merge(&mut self, other: TopicsConfig) {
+        self.entries.extend(other.entries);
+    }
 }
 
 /// The `[lint]` section: which rules run, at what severity, and the rules' settings.
@@ -222,5 +286,30 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn topics_accept_both_directions() {
+        let text = "[graph]\norphans = true\ntopic-tags = [\"backend\"]\n\n[topics]\n\"DR-001\" = \"backend\"\ndatabase = [\"DR-002\", \"ADR-015\"]\n";
+        let config = Config::from_toml(text, Path::new("docket.toml")).unwrap();
+        assert!(config.graph.orphans);
+        assert_eq!(config.graph.topic_tags, ["backend"]);
+        let pairs = config.topics.pairs();
+        let want = [
+            ("ADR-015", "database"),
+            ("DR-001", "backend"),
+            ("DR-002", "database"),
+        ];
+        let got: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_bad_topic_value_is_an_error() {
+        let err = Config::from_toml("[topics]\nbackend = 3\n", Path::new("docket.toml"));
+        assert!(err.is_err());
     }
 }

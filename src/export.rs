@@ -29,6 +29,7 @@ struct RecordExport<'a> {
 
 #[derive(Serialize)]
 struct DiagnosticExport<'a> {
+    path: &'a str,
     code: &'a str,
     name: &'a str,
     severity: &'a str,
@@ -42,6 +43,7 @@ struct DiagnosticExport<'a> {
 fn diagnostic_export<'a>(d: &'a Diagnostic, corpus: &Corpus) -> DiagnosticExport<'a> {
     let (start, end) = corpus.sources.range(&d.path, d.span);
     DiagnosticExport {
+        path: &d.path,
         code: d.code,
         name: d.name,
         severity: d.severity.as_str(),

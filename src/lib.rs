@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod diagnostics;
 pub mod error;
 pub mod export;
+pub mod graph;
 pub mod model;
 pub mod parse;
 pub mod rules;

@@ -44,11 +44,9 @@ fn base_records(case: &Path) -> Option<Vec<BaseRecord>> {
 fn lint_case(code: &str, case: &Path) -> (usize, String) {
     let corpus =
         Corpus::load(&[case.to_path_buf()], &LoadOptions::default()).expect("fixture loads");
-    let exists = |p: &Path| p.exists();
     let options = LintOptions {
         config: config_enabling(code),
         today: Some(today()),
-        file_exists: Some(&exists),
         base: base_records(case),
         only_paths: None,
     };

@@ -109,11 +109,9 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
         extra_extensions: args.extensions.clone(),
     };
     let corpus = Corpus::load(&paths, &load)?;
-    let exists = |p: &Path| p.exists();
     let mut options = LintOptions {
         config,
         today: Some(today(args.today.as_deref())?),
-        file_exists: Some(&exists),
         ..LintOptions::default()
     };
     if let Some(reference) = &args.changed_since {

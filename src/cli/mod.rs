@@ -2,8 +2,11 @@
 //! logic lives here.
 
 mod export;
+mod graph;
 mod lint;
+mod list;
 mod output;
+mod show;
 
 use std::process::ExitCode;
 
@@ -21,6 +24,12 @@ pub(crate) struct Cli {
 enum Command {
     /// Print the parsed model of records as JSON.
     Export(export::ExportArgs),
+    /// Draw the links between records (text, DOT, Mermaid, JSON), or check them with --check.
+    Graph(graph::GraphArgs),
+    /// Print one record: status, date, chosen option, links in and out, head of its chain.
+    Show(show::ShowArgs),
+    /// List records as a table, JSON, CSV or a markdown index.
+    List(list::ListArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
 }
@@ -37,6 +46,9 @@ pub(crate) fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Export(args) => export::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Show(args) => show::run(&args),
+        Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
     };
     match result {

@@ -21,8 +21,17 @@ pub fn is_skipped_name(name: &str) -> bool {
         || stem.ends_with("_template")
 }
 
-/// Lists the record files under `root`, sorted by path.
-pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Vec<PathBuf>> {
+/// The record files found under a root, and the entries that could not be read while walking.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Record files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Entries the walk could not read (a dangling symlink, a symlink loop, no permission).
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+/// Lists the record files under `root`, sorted by path. Symlinks are followed.
+pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Discovered> {
     let mut builder = GlobSetBuilder::new();
     for pattern in &config.ignore {
         let glob = Glob::new(pattern).map_err(|source| Error::Glob {
@@ -40,7 +49,7 @@ pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Vec<PathB
     } else {
         config.dirs.iter().map(|d| root.join(d)).collect()
     };
-    let mut out = Vec::new();
+    let mut out = Discovered::default();
     for dir in dirs {
         if !dir.is_dir() {
             return Err(Error::MissingPath { path: dir });
@@ -55,8 +64,19 @@ pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Vec<PathB
                     || !(name.starts_with('.') || name == "node_modules" || name == "target")
             });
         for entry in walker {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                    let message = err
+                        .io_error()
+                        .map_or_else(|| err.to_string(), ToString::to_string);
+                    out.unreadable.push((path, message));
+                    continue;
+                }
+            };
+            // A symlink that cannot be followed stays a candidate, so reading it reports it.
+            if entry.file_type().is_dir() {
                 continue;
             }
             let path = entry.path();
@@ -83,11 +103,12 @@ pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Vec<PathB
             {
                 continue;
             }
-            out.push(path.to_path_buf());
+            out.files.push(path.to_path_buf());
         }
     }
-    out.sort();
-    out.dedup();
+    out.files.sort();
+    out.files.dedup();
+    out.unreadable.sort();
     Ok(out)
 }
 

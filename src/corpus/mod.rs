@@ -4,7 +4,7 @@
 mod discover;
 mod load;
 
-pub use discover::{discover_records, is_skipped_name};
+pub use discover::{Discovered, discover_records, is_skipped_name};
 pub use load::decode_source;
 
 use std::path::{Path, PathBuf};
@@ -42,11 +42,24 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
+fn unreadable_file(path: &str, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        "DK008",
+        "unreadable-file",
+        Severity::Error,
+        path,
+        Span::default(),
+        format!("`{path}` cannot be read: {message}"),
+    )
+    .with_help("check that the file exists and is readable, or ignore it in docket.toml")
+}
+
 impl Corpus {
     /// Loads records from files and folders. A file named here is read whatever its extension;
     /// a folder is walked with its `docket.toml`. A missing path is an error.
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
         let mut files: Vec<PathBuf> = Vec::new();
+        let mut unreadable = Vec::new();
         for path in paths {
             if path.is_dir() {
                 let mut config = Config::load(path)?;
@@ -54,7 +67,9 @@ impl Corpus {
                     .records
                     .extensions
                     .extend(options.extra_extensions.iter().cloned());
-                files.extend(discover_records(path, &config.records)?);
+                let found = discover_records(path, &config.records)?;
+                files.extend(found.files);
+                unreadable.extend(found.unreadable);
             } else if path.is_file() {
                 files.push(path.clone());
             } else {
@@ -62,7 +77,14 @@ impl Corpus {
             }
         }
         files.dedup();
-        Ok(Corpus::from_files(&files))
+        let mut corpus = Corpus::from_files(&files);
+        for (path, message) in unreadable {
+            corpus
+                .diagnostics
+                .push(unreadable_file(&display_path(&path), &message));
+        }
+        sort_diagnostics(&mut corpus.diagnostics);
+        Ok(corpus)
     }
 
     /// Reads and parses the given files in parallel; unreadable files become findings.
@@ -80,15 +102,7 @@ impl Corpus {
                         (path, text, Some(parsed.decision), diags)
                     }
                     Err(err) => {
-                        let d = Diagnostic::new(
-                            "DK008",
-                            "unreadable-file",
-                            Severity::Error,
-                            &path,
-                            Span::default(),
-                            format!("the file cannot be read: {err}"),
-                        )
-                        .with_help("check the file's permissions");
+                        let d = unreadable_file(&path, &err.to_string());
                         (path, String::new(), None, vec![d])
                     }
                 }

@@ -238,7 +238,9 @@ pub enum FrontMatterValue {
     Null,
     /// `true` / `false`.
     Bool(bool),
-    /// A number.
+    /// A whole number.
+    Integer(i64),
+    /// Any other number.
     Number(f64),
     /// A string (dates stay strings).
     String(String),
@@ -253,16 +255,16 @@ impl FrontMatterValue {
     #[must_use]
     pub fn to_text(&self) -> String {
         match self {
-            FrontMatterValue::Null => String::new(),
+            FrontMatterValue::Null | FrontMatterValue::Map(_) => String::new(),
             FrontMatterValue::Bool(b) => b.to_string(),
-            FrontMatterValue::Number(n) => n.to_string(),
+            FrontMatterValue::Integer(n) => format!("{n}"),
+            FrontMatterValue::Number(n) => format!("{n}"),
             FrontMatterValue::String(s) => s.clone(),
             FrontMatterValue::List(items) => items
                 .iter()
                 .map(FrontMatterValue::to_text)
                 .collect::<Vec<_>>()
                 .join(", "),
-            FrontMatterValue::Map(_) => String::new(),
         }
     }
 }
@@ -310,9 +312,6 @@ pub struct Decision {
     pub links: Vec<Link>,
     /// External links.
     pub references: Vec<Reference>,
-    /// Links in the text to local files and anchors (not URLs); used by lint, not exported.
-    #[serde(skip)]
-    pub local_links: Vec<Reference>,
     /// Code blocks.
     pub code_blocks: Vec<CodeBlock>,
     /// Headings in document order.

@@ -37,7 +37,10 @@ fn is_container(key: &str) -> bool {
 
 /// Whether a heading is itself an option (`Option 1: Render`, `Option A - Heroku`).
 fn is_option_heading(key: &str) -> bool {
-    let Some(rest) = key.strip_prefix("option") else {
+    let Some(rest) = key
+        .strip_prefix("option")
+        .or_else(|| key.strip_prefix("alternative"))
+    else {
         return false;
     };
     let rest = rest.trim_start();
@@ -60,7 +63,7 @@ fn option_name(text: &str) -> (String, bool) {
         "✅ selected",
         "[selected]",
     ] {
-        let lower = name.to_lowercase();
+        let lower = name.to_ascii_lowercase();
         if let Some(i) = lower.rfind(marker)
             && i + marker.len() == lower.len()
         {
@@ -69,8 +72,11 @@ fn option_name(text: &str) -> (String, bool) {
         }
     }
     let trimmed = name.trim().trim_end_matches(['✅', '\u{fe0f}']).trim();
-    let lower = trimmed.to_lowercase();
-    let stripped = if let Some(rest) = lower.strip_prefix("option") {
+    let lower = trimmed.to_ascii_lowercase();
+    let stripped = if let Some(rest) = lower
+        .strip_prefix("option")
+        .or_else(|| lower.strip_prefix("alternative"))
+    {
         let rest_t = rest.trim_start();
         let word = rest_t.chars().take_while(|c| c.is_alphanumeric()).count();
         let after = rest_t[word..].trim_start();
@@ -296,25 +302,21 @@ fn read_option_body(blocks: &[Block], src: &str, opt: &mut ConsideredOption) {
             Block::List { items, .. } => {
                 if mode == Mode::Costs {
                     opt.costs.extend(costs_from_items(items, src, None));
+                    mode = Mode::Other;
                     continue;
                 }
                 read_items_in_mode(std::slice::from_ref(block), src, opt, mode_for_list(mode));
             }
             _ => {}
         }
-        if let Block::List { .. } = block
-            && mode == Mode::Costs
-        {
-            mode = Mode::Other;
-        }
     }
-    // Description mode lists are read by read_option_items; pros/cons lists by mode.
-    fn append(desc: &mut String, text: &str) {
-        if !desc.is_empty() {
-            desc.push('\n');
-        }
-        desc.push_str(text);
+}
+
+fn append(desc: &mut String, text: &str) {
+    if !desc.is_empty() {
+        desc.push('\n');
     }
+    desc.push_str(text);
 }
 
 /// Lists after a `**Pros:**` line are pros; after prose they are read item by item.
@@ -379,10 +381,18 @@ pub(crate) fn find_chosen(
 ) -> Option<ChosenOption> {
     let mut selected_line = None;
     let mut winner = None;
-    for line in all_lines(&doc.blocks) {
+    let lines = all_lines(&doc.blocks);
+    for (i, line) in lines.iter().enumerate() {
         let lower = line.text.to_lowercase();
         if lower.starts_with("chosen option") || lower.starts_with("chosen alternative") {
-            if let Some(name) = chosen_option_name(&line.text) {
+            // A quoted name may wrap onto the paragraph's next line.
+            let text = match lines.get(i + 1) {
+                Some(next) if has_unclosed_quote(&line.text) => {
+                    format!("{} {}", line.text, next.text)
+                }
+                _ => line.text.clone(),
+            };
+            if let Some(name) = chosen_option_name(&text) {
                 return Some(ChosenOption {
                     name,
                     source: ChosenSource::ChosenOptionLine,
@@ -458,6 +468,10 @@ pub(crate) fn head_name(value: &str) -> String {
         .to_string()
 }
 
+fn has_unclosed_quote(text: &str) -> bool {
+    text.matches('"').count() % 2 == 1 || text.matches('“').count() > text.matches('”').count()
+}
+
 /// `Chosen option: "Name", because …` → `Name`.
 fn chosen_option_name(text: &str) -> Option<String> {
     let colon = text.find(':')?;
@@ -487,16 +501,45 @@ fn decision_emphasis(blocks: &[Block], options: &[ConsideredOption]) -> Option<C
         _ => None,
     })?;
     let strongs: Vec<_> = first_para.iter().flat_map(|l| l.strong.iter()).collect();
-    let pick = strongs
-        .iter()
-        .find(|s| keys.contains(&name_key(&s.text)))
-        .or_else(|| {
-            strongs.iter().find(|s| {
-                s.text.len() <= 40
-                    && s.text.split_whitespace().count() <= 4
-                    && !s.text.ends_with(':')
-            })
-        })?;
+    if let Some((s, opt)) = strongs.iter().find_map(|s| {
+        let key = name_key(&s.text);
+        keys.iter()
+            .position(|k| *k == key)
+            .map(|i| (s, &options[i]))
+    }) {
+        return Some(ChosenOption {
+            name: opt.name.clone(),
+            source: ChosenSource::DecisionEmphasis,
+            span: s.span,
+        });
+    }
+    // A bold name that matches no option counts only in a sentence that states a choice:
+    // `We will deploy the backend to **Fly.io**`, `Use **GCP Cloud Run**`.
+    let opening = first_para.first()?.text.to_lowercase();
+    let states_choice = [
+        "we will",
+        "we'll",
+        "we have decided",
+        "we decided",
+        "we chose",
+        "we choose",
+        "we are going",
+        "we use",
+        "use ",
+        "adopt",
+        "choose",
+        "go with",
+        "we selected",
+        "we have chosen",
+    ]
+    .iter()
+    .any(|p| opening.starts_with(p));
+    let pick = strongs.iter().find(|s| {
+        states_choice
+            && s.text.len() <= 40
+            && s.text.split_whitespace().count() <= 4
+            && !s.text.ends_with(':')
+    })?;
     Some(ChosenOption {
         name: pick.text.trim().to_string(),
         source: ChosenSource::DecisionEmphasis,

@@ -211,7 +211,7 @@ fn number_at(s: &str) -> Option<(f64, usize)> {
         }
     }
     let digits = digits.trim_end_matches('.');
-    let mut value: f64 = digits.parse().ok()?;
+    let mut value: f64 = digits.parse().ok().filter(|v: &f64| v.is_finite())?;
     if s[used..].starts_with('k') && !s[used + 1..].starts_with(|c: char| c.is_alphabetic()) {
         value *= 1000.0;
         used += 1;

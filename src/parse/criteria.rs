@@ -68,7 +68,7 @@ pub(crate) fn parse_weight(cell: &Line) -> Weight {
         && !num.is_empty()
         && (after.is_empty() || percent || after.starts_with(['x', '×', '/', '(', ' ']))
     {
-        num.parse().ok()
+        num.parse().ok().filter(|v: &f64| v.is_finite())
     } else {
         None
     };
@@ -137,7 +137,7 @@ pub(crate) fn parse_rating(text: &str) -> (RatingMark, Option<String>) {
     if let Some(number) = parse_number_rating(t) {
         return (number, None);
     }
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     let first = lower
         .split(|c: char| !c.is_alphanumeric())
         .next()
@@ -169,7 +169,7 @@ fn parse_number_rating(t: &str) -> Option<RatingMark> {
     if num.is_empty() {
         return None;
     }
-    let value: f64 = num.parse().ok()?;
+    let value: f64 = num.parse().ok().filter(|v: &f64| v.is_finite())?;
     let rest = t[num.len()..].trim();
     if rest.is_empty() {
         return Some(RatingMark::Number {
@@ -179,7 +179,7 @@ fn parse_number_rating(t: &str) -> Option<RatingMark> {
         });
     }
     if let Some(max) = rest.strip_prefix('/') {
-        let max: f64 = max.trim().parse().ok()?;
+        let max: f64 = max.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
         return Some(RatingMark::Number {
             value,
             out_of: Some(max),
@@ -187,7 +187,7 @@ fn parse_number_rating(t: &str) -> Option<RatingMark> {
         });
     }
     if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        let weighted: f64 = inner.trim().parse().ok()?;
+        let weighted: f64 = inner.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
         return Some(RatingMark::Number {
             value,
             out_of: None,
@@ -219,7 +219,10 @@ fn number_of(text: &str) -> Option<f64> {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    num.trim_end_matches('.').parse().ok()
+    num.trim_end_matches('.')
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
 }
 
 /// Finds criteria tables, in document order.
@@ -506,7 +509,7 @@ pub(crate) fn parse_legend(text: &str) -> Vec<LegendEntry> {
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
             .collect();
-        let Ok(value) = num.parse::<f64>() else {
+        let Some(value) = num.parse::<f64>().ok().filter(|v| v.is_finite()) else {
             continue;
         };
         let label = right.find('(').and_then(|o| {

@@ -41,6 +41,15 @@ fn number(s: &str) -> (Option<u32>, usize) {
 pub(crate) fn date_at_start(s: &str) -> Option<(Date, usize)> {
     let (first, n1) = number(s);
     if let Some(first) = first {
+        if n1 == 8 && !s[n1..].starts_with(|c: char| c.is_alphanumeric()) {
+            // `20220513`
+            let date = Date::from_ymd(
+                i32::try_from(first / 10_000).ok()?,
+                first / 100 % 100,
+                first % 100,
+            )?;
+            return Some((date, 8));
+        }
         let sep = s[n1..].chars().next()?;
         if !matches!(sep, '-' | '/' | '.') {
             return month_name_date(s);
@@ -61,6 +70,9 @@ pub(crate) fn date_at_start(s: &str) -> Option<(Date, usize)> {
         }
         let date = if n1 == 4 {
             Date::from_ymd(i32::try_from(first).ok()?, second, third)
+        } else if n3 == 2 && n1 <= 2 {
+            // `10/04/18`: day first, two-digit year in this century.
+            Date::from_ymd(2000 + i32::try_from(third).ok()?, second, first)
         } else if n3 == 4 {
             // Day first, as the UK government repositories write it.
             Date::from_ymd(i32::try_from(third).ok()?, second, first)
@@ -159,5 +171,7 @@ mod tests {
         assert_eq!(field("2020/01/31").date.unwrap().to_string(), "2020-01-31");
         assert!(field("2021-02-30").date.is_none());
         assert!(field("2019-03").date.is_none());
+        assert_eq!(field("10/04/18").date.unwrap().to_string(), "2018-04-10");
+        assert_eq!(field("20220513").date.unwrap().to_string(), "2022-05-13");
     }
 }

@@ -1,6 +1,9 @@
 //! Front matter: YAML between `---` fences (or TOML between `+++`) read into a raw map. This is
 //! the only module that imports the YAML crate, so it can be swapped.
 
+// This module is the one place that may read YAML (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -104,12 +107,7 @@ fn read_toml(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<BTreeMap<String, FrontMatterValue>> {
     match source.parse::<toml::Table>() {
-        Ok(table) => Some(
-            table
-                .into_iter()
-                .map(|(k, v)| (k, from_json(serde_json::to_value(v).unwrap_or_default())))
-                .collect(),
-        ),
+        Ok(table) => Some(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect()),
         Err(err) => {
             let span = err
                 .span()
@@ -170,11 +168,31 @@ fn yaml_error_span(err: &serde_saphyr::Error, source: &str, base: usize) -> Span
     whole
 }
 
+fn from_toml(value: toml::Value) -> FrontMatterValue {
+    match value {
+        toml::Value::String(s) => FrontMatterValue::String(s),
+        toml::Value::Integer(i) => FrontMatterValue::Integer(i),
+        toml::Value::Float(f) => FrontMatterValue::Number(f),
+        toml::Value::Boolean(b) => FrontMatterValue::Bool(b),
+        // Dates stay strings, as in YAML front matter.
+        toml::Value::Datetime(d) => FrontMatterValue::String(d.to_string()),
+        toml::Value::Array(items) => {
+            FrontMatterValue::List(items.into_iter().map(from_toml).collect())
+        }
+        toml::Value::Table(t) => {
+            FrontMatterValue::Map(t.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
+        }
+    }
+}
+
 fn from_json(value: serde_json::Value) -> FrontMatterValue {
     match value {
         serde_json::Value::Null => FrontMatterValue::Null,
         serde_json::Value::Bool(b) => FrontMatterValue::Bool(b),
-        serde_json::Value::Number(n) => FrontMatterValue::Number(n.as_f64().unwrap_or(0.0)),
+        serde_json::Value::Number(n) => n.as_i64().map_or_else(
+            || FrontMatterValue::Number(n.as_f64().unwrap_or(0.0)),
+            FrontMatterValue::Integer,
+        ),
         serde_json::Value::String(s) => FrontMatterValue::String(s),
         serde_json::Value::Array(items) => {
             FrontMatterValue::List(items.into_iter().map(from_json).collect())

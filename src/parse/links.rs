@@ -141,7 +141,37 @@ fn links_in_items(
         for line in item.lines() {
             links_in_line(line, kind, verb, origin, out, 0);
         }
+        if let [line] = item.lines() {
+            title_only(line, kind, verb, origin, out, 0);
+        }
     }
+}
+
+/// A line that names a record by title only (`- Use PostgreSQL for storage` under Related
+/// Decisions): kept with neither id nor link, for the graph to match against titles.
+fn title_only(
+    line: &Line,
+    kind: LinkKind,
+    verb: &str,
+    origin: LinkOrigin,
+    out: &mut Vec<Link>,
+    from: usize,
+) {
+    if !line.links.is_empty() || !line.images.is_empty() || !ids_in_text(&line.text).is_empty() {
+        return;
+    }
+    let text = line.text.get(from..).unwrap_or("").trim();
+    let text = text.trim_start_matches([':', '-', '*']).trim();
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 12 || text.contains("://") || text.starts_with('<') {
+        return;
+    }
+    let target = LinkTarget {
+        text: text.to_string(),
+        href: None,
+        id: None,
+    };
+    push_link(out, kind, verb, target, origin, line.span);
 }
 
 /// A line such as `Superceded by [3. Foo](0003-foo.md)`: the verb is the text before the link.
@@ -172,12 +202,17 @@ fn verb_line(
         .trim_end_matches(':')
         .trim();
     let kind = kind_of_verb(verb).or_else(|| is_other_verb(verb).then_some(LinkKind::Other));
+    // `❌ Rejected (see [019](…))`: the relation is named by the words just before the link.
+    let (kind, verb) = match (kind, verb_tail(verb)) {
+        (None, Some((k, tail))) => (Some(k), tail),
+        (k, _) => (k, verb),
+    };
     let kind = match (kind, default) {
         (Some(k), _) => k,
         (None, Some(d)) if verb.split_whitespace().count() <= 3 => d,
         _ => return,
     };
-    if kind == LinkKind::Related && default.is_none() {
+    if kind == LinkKind::Related && default.is_none() && normalise_key(verb).is_empty() {
         return;
     }
     if line.links.iter().any(|l| !is_external(&l.href)) || !ids_in_text(&line.text).is_empty() {
@@ -193,8 +228,81 @@ fn verb_line(
     }
 }
 
-fn bare_number_at(text: &str) -> Option<usize> {
+/// The relation named by the last words of a verb phrase (`Rejected (see`, `Accepted, amends`).
+fn verb_tail(verb: &str) -> Option<(LinkKind, &str)> {
+    let tail = verb
+        .rsplit(['(', ',', ';', '.', '—', '–'])
+        .next()
+        .unwrap_or(verb)
+        .trim();
+    if tail.is_empty() || tail.len() == verb.len() {
+        return None;
+    }
+    let kind = kind_of_verb(tail).or_else(|| is_other_verb(tail).then_some(LinkKind::Other))?;
+    Some((kind, tail))
+}
+
+/// A relation verb inside a sentence (`this ADR supersedes some aspects of`): only the verbs
+/// that cannot be read loosely (supersede, amend) count, and the last one wins.
+fn verb_in_prose(text: &str) -> Option<(LinkKind, &'static str)> {
     let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        let next_by = words.get(i + 1) == Some(&"by");
+        found = match *w {
+            "supersedes" | "supercedes" | "replaces" => Some((LinkKind::Supersedes, "supersedes")),
+            "superseded" | "superceded" | "replaced" if next_by => {
+                Some((LinkKind::SupersededBy, "superseded by"))
+            }
+            "amends" => Some((LinkKind::Amends, "amends")),
+            "amended" if next_by => Some((LinkKind::AmendedBy, "amended by")),
+            _ => found,
+        };
+    }
+    found
+}
+
+/// A line whose relative links follow a relation verb in prose, such as the arachne-style
+/// `Note: this ADR supersedes some aspects of [ADR-15](…) and [ADR-16](…)` under the title.
+fn prose_relation_line(line: &Line, origin: LinkOrigin, out: &mut Vec<Link>) {
+    let Some(first) = line.links.iter().find(|l| !is_external(&l.href)) else {
+        return;
+    };
+    let before = line.text.get(..first.at).unwrap_or("");
+    if let Some((kind, verb)) = verb_in_prose(before) {
+        links_in_line(line, kind, verb, origin, out, first.at);
+    }
+}
+
+/// A list item that starts with a relation verb and then links (`- Relates to [x](x.md)`),
+/// wherever it is. A bare `see` is too loose to count.
+fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
+    let Some(first) = line.links.iter().find(|l| !is_external(&l.href)) else {
+        return false;
+    };
+    let verb = line
+        .text
+        .get(..first.at)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    let norm = normalise_key(verb);
+    if norm.is_empty() || norm == "see" {
+        return false;
+    }
+    let kind = kind_of_verb(verb).or_else(|| is_other_verb(verb).then_some(LinkKind::Other));
+    let Some(kind) = kind else { return false };
+    links_in_line(line, kind, verb, LinkOrigin::LinkList, out, first.at);
+    true
+}
+
+fn bare_number_at(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
     for verb in [
         "superseded by ",
         "superceded by ",
@@ -236,6 +344,9 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
         }
         let kind = kind_of_verb(&e.key).filter(|k| *k != LinkKind::Related || !e.norm.is_empty());
         let Some(kind) = kind.or_else(|| is_other_verb(&e.key).then_some(LinkKind::Other)) else {
+            if let Some(line) = e.line {
+                prose_relation_line(line, LinkOrigin::Metadata, &mut out);
+            }
             continue;
         };
         if e.norm.is_empty() {
@@ -264,6 +375,13 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
             links_in_items(items, kind, &e.key, LinkOrigin::LinkList, &mut out);
         }
     }
+    for block in &doc.blocks[preamble(doc, secs)] {
+        if let Block::Paragraph { lines, .. } = block {
+            for line in lines {
+                prose_relation_line(line, LinkOrigin::Metadata, &mut out);
+            }
+        }
+    }
     relation_items(&doc.blocks, &mut out);
     for sec in secs {
         let key = sec.key();
@@ -272,7 +390,17 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
             for line in lines_of(blocks) {
                 verb_line(line, LinkOrigin::StatusSection, &mut out, None, 0);
             }
-        } else if LINK_SECTIONS.contains(&key.as_str()) {
+        } else if sec.level > 1 && LINK_SECTIONS.contains(&key.as_str()) {
+            for line in single_line_items(blocks) {
+                title_only(
+                    line,
+                    LinkKind::Related,
+                    "",
+                    LinkOrigin::LinkList,
+                    &mut out,
+                    0,
+                );
+            }
             for line in lines_of(blocks) {
                 verb_line(
                     line,
@@ -285,6 +413,17 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
         }
     }
     out
+}
+
+/// The blocks between the first H1 (or the start) and the next heading.
+fn preamble(doc: &Doc, secs: &[Sec<'_>]) -> std::ops::Range<usize> {
+    let h1 = secs.iter().find(|s| s.level == 1);
+    let start = h1.map_or(0, |s| s.heading + 1);
+    let end = secs
+        .iter()
+        .find(|s| s.heading >= start)
+        .map_or(doc.blocks.len(), |s| s.heading);
+    start..end.max(start)
 }
 
 /// `- **Related Decisions:**` bullets anywhere, with a value or a nested list.
@@ -304,15 +443,33 @@ fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
                 }) {
                     let after = strong.at + strong.text.len();
                     links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);
+                    title_only(line, kind, key, LinkOrigin::LinkList, out, after);
                     for sub in item.sublists() {
                         links_in_items(sub, kind, key, LinkOrigin::LinkList, out);
                     }
                     continue;
                 }
             }
+            if item.lines().first().is_some_and(|l| verb_led_item(l, out)) {
+                continue;
+            }
             relation_items(&item.blocks, out);
         }
     }
+}
+
+/// The lines of list items that hold exactly one line.
+fn single_line_items(blocks: &[Block]) -> impl Iterator<Item = &Line> {
+    blocks.iter().flat_map(|block| match block {
+        Block::List { items, .. } => items
+            .iter()
+            .filter_map(|item| match item.lines() {
+                [line] => Some(line),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    })
 }
 
 fn lines_of(blocks: &[Block]) -> Vec<&Line> {
@@ -334,25 +491,18 @@ fn lines_of(blocks: &[Block]) -> Vec<&Line> {
 /// Every external link in the record, in order.
 pub(crate) fn find_references(doc: &Doc) -> Vec<Reference> {
     let mut out = Vec::new();
-    collect_references(&doc.blocks, &mut out, true);
+    collect_references(&doc.blocks, &mut out);
     out
 }
 
-/// Every link in the text whose destination is not a URL (`docs/runbook.md`, `#anchor`).
-pub(crate) fn find_local_links(doc: &Doc) -> Vec<Reference> {
-    let mut out = Vec::new();
-    collect_references(&doc.blocks, &mut out, false);
-    out
-}
-
-fn collect_references(blocks: &[Block], out: &mut Vec<Reference>, external: bool) {
+fn collect_references(blocks: &[Block], out: &mut Vec<Reference>) {
     let push = |line: &Line, out: &mut Vec<Reference>| {
         for l in &line.links {
             let lower = l.href.to_ascii_lowercase();
-            let is_external = lower.starts_with("http://")
+            if lower.starts_with("http://")
                 || lower.starts_with("https://")
-                || lower.starts_with("mailto:");
-            if is_external == external {
+                || lower.starts_with("mailto:")
+            {
                 out.push(Reference {
                     text: l.text.trim().to_string(),
                     url: l.href.clone(),
@@ -367,7 +517,7 @@ fn collect_references(blocks: &[Block], out: &mut Vec<Reference>, external: bool
             Block::Heading { line, .. } => push(line, out),
             Block::List { items, .. } => {
                 for item in items {
-                    collect_references(&item.blocks, out, external);
+                    collect_references(&item.blocks, out);
                 }
             }
             Block::Table { head, rows, .. } => {
@@ -375,8 +525,81 @@ fn collect_references(blocks: &[Block], out: &mut Vec<Reference>, external: bool
                     .chain(rows.iter().flatten())
                     .for_each(|l| push(l, out));
             }
-            Block::Quote { blocks, .. } => collect_references(blocks, out, external),
+            Block::Quote { blocks, .. } => collect_references(blocks, out),
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::LinkKind;
+    use crate::parse::parse_record;
+
+    fn links(text: &str) -> Vec<(LinkKind, String)> {
+        parse_record(text, "x.md")
+            .decision
+            .links
+            .into_iter()
+            .map(|l| {
+                let target = l.target.href.unwrap_or(l.target.text);
+                (l.kind, target)
+            })
+            .collect()
+    }
+
+    /// A case: its name, the record text, and the (kind, href or text) pairs expected.
+    type Case<'a> = (&'a str, &'a str, &'a [(LinkKind, &'a str)]);
+
+    #[test]
+    fn relation_forms() {
+        let cases: &[Case<'_>] = &[
+            (
+                "verb in a preamble sentence",
+                "# Simplify\n\nNote: this ADR supersedes some aspects of [ADR-15](a-15.md) and [ADR-16](a-16.md).\n\n## Context\n\nx\n",
+                &[
+                    (LinkKind::Supersedes, "a-15.md"),
+                    (LinkKind::Supersedes, "a-16.md"),
+                ],
+            ),
+            (
+                "see inside a status line",
+                "# Dedicated\n\n## Status\n\n❌ Rejected (see [019](019-shared.md))\n",
+                &[(LinkKind::Related, "019-shared.md")],
+            ),
+            (
+                "verb-led bullet outside a links section",
+                "# Links\n\n## Decision Outcome\n\n- Relates to [links](../adr/links.md)\n",
+                &[(LinkKind::Related, "../adr/links.md")],
+            ),
+            (
+                "prose in context is not a relation",
+                "# X\n\n## Context\n\nThis ADR in part supersedes [0003](0003-net.md).\n",
+                &[],
+            ),
+            (
+                "a record named by title only under Related Decisions",
+                "# X\n\n## Related Decisions\n\n- Use PostgreSQL for storage\n- [ADR-2](0002-b.md)\n",
+                &[
+                    (LinkKind::Related, "Use PostgreSQL for storage"),
+                    (LinkKind::Related, "0002-b.md"),
+                ],
+            ),
+            (
+                "bare URLs and long prose are not titles",
+                "# X\n\n## Links\n\n- https://example.com/a\n- this is a very long line of prose that goes on and on and names nothing at all\n",
+                &[],
+            ),
+            (
+                "a bare see bullet is too loose",
+                "# X\n\n## Context\n\n- See [the guide](guide.md)\n",
+                &[],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let want: Vec<(LinkKind, String)> =
+                want.iter().map(|(k, t)| (*k, (*t).to_string())).collect();
+            assert_eq!(links(text), want, "{name}");
         }
     }
 }

@@ -2,6 +2,9 @@
 //! (headings, paragraphs, lists, tables, code) whose every line keeps its byte span. The other
 //! parse modules read this tree, never the raw events.
 
+// This module is the one place that may run pulldown-cmark (see clippy.toml).
+#![allow(clippy::disallowed_types)]
+
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::model::Span;
@@ -236,6 +239,7 @@ fn trim_line(line: &mut Line) {
 /// front matter still has spans into the whole record.
 pub(crate) fn parse_markdown(text: &str, base: usize) -> Doc {
     let mut builder = Builder {
+        overflow: 0,
         base,
         root: Vec::new(),
         frames: Vec::new(),
@@ -250,7 +254,13 @@ pub(crate) fn parse_markdown(text: &str, base: usize) -> Doc {
     builder.finish()
 }
 
+/// Containers nested deeper than this are flattened into their ancestor, so a hostile file
+/// cannot make the tree (or the recursive readers of it) deep enough to overflow the stack.
+const MAX_DEPTH: usize = 48;
+
 struct Builder {
+    /// Container starts ignored because of `MAX_DEPTH`, still open.
+    overflow: usize,
     base: usize,
     root: Vec<Block>,
     frames: Vec<Frame>,
@@ -338,9 +348,7 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag, start, end),
             Event::End(tag) => self.end(tag, start, end),
-            Event::Text(t) => self.inline_mut(start).text(&t, start, end),
-            Event::Code(t) => self.inline_mut(start).text(&t, start, end),
-            Event::InlineMath(t) | Event::DisplayMath(t) => {
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.inline_mut(start).text(&t, start, end);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -370,6 +378,13 @@ impl Builder {
     }
 
     fn start(&mut self, tag: Tag<'_>, start: usize, end: usize) {
+        if matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)
+            && self.frames.len() >= MAX_DEPTH
+        {
+            self.close_inline(start);
+            self.overflow += 1;
+            return;
+        }
         match tag {
             Tag::Paragraph => {
                 self.close_inline(start);
@@ -447,6 +462,13 @@ impl Builder {
     }
 
     fn end(&mut self, tag: TagEnd, start: usize, end: usize) {
+        if matches!(tag, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)
+            && self.overflow > 0
+        {
+            self.close_inline(end);
+            self.overflow -= 1;
+            return;
+        }
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => self.close_inline(end),
             TagEnd::BlockQuote(_) => {

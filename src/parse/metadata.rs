@@ -115,7 +115,7 @@ pub(crate) fn collect_metadata<'d>(
                         continue;
                     }
                     let list = (kv.value.is_empty() && li + 1 == lines.len())
-                        .then(|| match next {
+                        .then_some(match next {
                             Some(Block::List { items, .. }) => Some(items.as_slice()),
                             _ => None,
                         })
@@ -135,6 +135,14 @@ pub(crate) fn collect_metadata<'d>(
             }
             Block::Table { head, rows, .. } if in_preamble => {
                 table_entries(head, rows, &mut out);
+            }
+            // Some templates put the metadata table in a block quote.
+            Block::Quote { blocks, .. } if in_preamble => {
+                for inner in blocks {
+                    if let Block::Table { head, rows, .. } = inner {
+                        table_entries(head, rows, &mut out);
+                    }
+                }
             }
             _ => {}
         }

@@ -66,66 +66,29 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
 
     let (title, heading_id) =
         find_title(&secs, fm_map.as_ref(), path, text, &doc, &mut diagnostics);
+    // `# 1. Title` in `0001-title.md`: the same record number, written as the file name pads it.
+    let file_id = text::id_from_file_name(path);
+    let heading_id = heading_id.map(|id| match &file_id {
+        Some(f) if id.series.is_none() && f.series.is_none() && f.number == id.number => f.clone(),
+        _ => id,
+    });
     let id = heading_id
         .or_else(|| {
             find(&meta, &["decision id", "id", "adr id", "adr", "record id"])
                 .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
         })
-        .or_else(|| text::id_from_file_name(path));
+        .or(file_id);
     let long = find(&meta, &["title"])
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
     let title = Title { long, ..title };
 
     let status = status::find_status(&doc, &secs, &meta, text);
-    let date = date_field(
-        &meta,
-        &[
-            "date",
-            "decision date",
-            "date decided",
-            "decided",
-            "decided on",
-            "created",
-            "date created",
-            "created on",
-            "introduced",
-        ],
-        text,
-    )
-    .or_else(|| date_section(&doc, &secs, text));
-    let decision_sec = find_section(
-        &secs,
-        &[
-            "decision",
-            "decision outcome",
-            "the decision",
-            "decision made",
-            "our decision",
-            "decision and rationale",
-            "outcome",
-            "decision statement",
-        ],
-    );
+    let date = date_field(&meta, DATE_KEYS, text).or_else(|| date_section(&doc, &secs, text));
+    let decision_sec = find_section(&secs, DECISION_SECTIONS);
     let options = considered_options::find_options(&doc, &secs, text);
     let chosen = considered_options::find_chosen(&doc, &options, decision_sec, text);
-    let legend = considered_options::all_lines(&doc.blocks)
-        .into_iter()
-        .map(|l| criteria::parse_legend(&l.text))
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
-    let winner = find_winner(&doc, text);
-    let winner = winner.or_else(|| {
-        chosen
-            .as_ref()
-            .filter(|c| c.source == crate::model::ChosenSource::ChosenOptionLine)
-            .map(|c| crate::model::Winner {
-                name: c.name.clone(),
-                raw: c.name.clone(),
-                span: c.span,
-            })
-    });
-    let criteria = criteria::find_criteria(&doc, &secs, &legend, winner.as_ref());
+    let criteria = find_criteria_tables(&doc, &secs, chosen.as_ref(), text);
     let links = links::find_links(&doc, &secs, &meta);
     let tags = find_tags(&meta);
     let decision = Decision {
@@ -136,39 +99,11 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         status,
         date,
         effective_date: date_field(&meta, &["effective date", "effective"], text),
-        review_date: date_field(
-            &meta,
-            &[
-                "review date",
-                "next review",
-                "review by",
-                "revisit date",
-                "review",
-            ],
-            text,
-        ),
+        review_date: date_field(&meta, REVIEW_KEYS, text),
         due_date: date_field(&meta, &["due date", "due", "deadline"], text),
         people: find_people(&meta, text),
         metadata: other_metadata(&meta),
-        context: section_text(
-            &doc,
-            find_section(
-                &secs,
-                &[
-                    "context",
-                    "context and problem statement",
-                    "problem statement",
-                    "background",
-                    "problem",
-                    "context and problem",
-                    "the problem",
-                    "motivation",
-                    "situation",
-                    "context and motivation",
-                ],
-            ),
-            text.len(),
-        ),
+        context: section_text(&doc, find_section(&secs, CONTEXT_SECTIONS), text.len()),
         decision: section_text(&doc, decision_sec, text.len()),
         costs: decision_costs(&doc, &secs, text),
         options,
@@ -177,7 +112,6 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         consequences: consequences::find_consequences(&doc, &secs),
         links,
         references: links::find_references(&doc),
-        local_links: links::find_local_links(&doc),
         code_blocks: code_blocks::find_code_blocks(&doc, text),
         sections: sections::to_model(&doc, &secs, text),
         front_matter: fm_map,
@@ -186,10 +120,80 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         suppressions: find_suppressions(&doc),
     };
     structural_diagnostics(&doc, &secs, text, path, &mut diagnostics);
+    crate::diagnostics::sort_diagnostics(&mut diagnostics);
     Parsed {
         decision,
         diagnostics,
     }
+}
+
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "decision date",
+    "date decided",
+    "decided",
+    "decided on",
+    "created",
+    "date created",
+    "created on",
+    "introduced",
+];
+
+const REVIEW_KEYS: &[&str] = &[
+    "review date",
+    "next review",
+    "review by",
+    "revisit date",
+    "review",
+];
+
+const DECISION_SECTIONS: &[&str] = &[
+    "decision",
+    "decision outcome",
+    "the decision",
+    "decision made",
+    "our decision",
+    "decision and rationale",
+    "outcome",
+    "decision statement",
+];
+
+const CONTEXT_SECTIONS: &[&str] = &[
+    "context",
+    "context and problem statement",
+    "problem statement",
+    "background",
+    "problem",
+    "context and problem",
+    "the problem",
+    "motivation",
+    "situation",
+    "context and motivation",
+];
+
+/// Criteria tables with the record's legend and declared winner (a `Winner:` line, else MADR's
+/// `Chosen option`).
+fn find_criteria_tables(
+    doc: &Doc,
+    secs: &[Sec<'_>],
+    chosen: Option<&crate::model::ChosenOption>,
+    text: &str,
+) -> Vec<crate::model::CriteriaTable> {
+    let legend = considered_options::all_lines(&doc.blocks)
+        .into_iter()
+        .map(|l| criteria::parse_legend(&l.text))
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    let winner = find_winner(doc, text).or_else(|| {
+        chosen
+            .filter(|c| c.source == crate::model::ChosenSource::ChosenOptionLine)
+            .map(|c| crate::model::Winner {
+                name: c.name.clone(),
+                raw: c.name.clone(),
+                span: c.span,
+            })
+    });
+    criteria::find_criteria(doc, secs, &legend, winner.as_ref())
 }
 
 fn find_title(
@@ -200,9 +204,14 @@ fn find_title(
     doc: &Doc,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Title, Option<crate::model::RecordId>) {
-    let _ = doc;
-    if let Some(h1) = secs.iter().find(|s| s.level == 1) {
-        let (id, rest) = text::split_title_id(&h1.line.text);
+    if let Some(h1) = secs
+        .iter()
+        .find(|s| s.level == 1 && !s.line.text.trim().is_empty())
+    {
+        let (id, rest) = match text::split_title_id(&h1.line.text) {
+            (None, _) => split_file_number(&h1.line.text, path),
+            found => found,
+        };
         return (
             Title {
                 text: rest.to_string(),
@@ -212,6 +221,9 @@ fn find_title(
             },
             id,
         );
+    }
+    if let Some((title, id)) = title_in_leading_list(doc, src) {
+        return (title, id);
     }
     if let Some(FrontMatterValue::String(t)) = fm.and_then(|m| m.get("title")) {
         let (id, rest) = text::split_title_id(t);
@@ -225,7 +237,7 @@ fn find_title(
             id,
         );
     }
-    if let Some(first) = secs.first() {
+    if let Some(first) = secs.iter().find(|s| !s.line.text.trim().is_empty()) {
         diagnostics.push(
             Diagnostic::new(
                 "DK004",
@@ -282,6 +294,60 @@ fn find_title(
         },
         None,
     )
+}
+
+/// `# 28 Repo scanning` in `028-repo-scanning.md`: a bare number without a separator is an id
+/// only when the file name carries the same number.
+fn split_file_number<'t>(
+    heading: &'t str,
+    path: &str,
+) -> (Option<crate::model::RecordId>, &'t str) {
+    let t = heading.trim();
+    if let (Some((id, used)), Some(file)) =
+        (text::id_at_start(t, false), text::id_from_file_name(path))
+        && id.series.is_none()
+        && file.number == id.number
+        && t[used..].starts_with(' ')
+        && !t[used..].trim().is_empty()
+    {
+        return (Some(id), t[used..].trim());
+    }
+    (None, t)
+}
+
+/// `9. Title` underlined with `===` is, to the markdown spec, a list item holding a heading. Such a
+/// heading opening the record is its title, with the list number as its id.
+fn title_in_leading_list(doc: &Doc, src: &str) -> Option<(Title, Option<crate::model::RecordId>)> {
+    let Some(Block::List { items, .. }) = doc.blocks.first() else {
+        return None;
+    };
+    let item = items.first()?;
+    let line = match item.blocks.first() {
+        Some(Block::Heading { level: 1, line, .. }) => line,
+        // The `===` underline is not indented into the item, so it is read as a lazy
+        // continuation line of the item's paragraph.
+        Some(Block::Paragraph { lines, .. })
+            if lines.len() == 2 && lines[1].text.chars().all(|c| c == '=') =>
+        {
+            &lines[0]
+        }
+        _ => return None,
+    };
+    let marker = item.span.slice(src);
+    let (id, _) = text::split_title_id(&format!(
+        "{} {}",
+        marker.split_whitespace().next()?,
+        line.text
+    ));
+    Some((
+        Title {
+            text: line.text.clone(),
+            long: None,
+            source: TitleSource::Heading,
+            span: line.span,
+        },
+        id,
+    ))
 }
 
 fn capitalise(s: &str) -> String {

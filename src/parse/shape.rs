@@ -33,8 +33,7 @@ pub(crate) fn detect_format(
     let h1 = secs
         .iter()
         .find(|s| s.level == 1)
-        .map(|s| s.line.text.as_str())
-        .unwrap_or("");
+        .map_or("", |s| s.line.text.as_str());
     let bold_meta = meta.iter().any(|e| {
         e.line
             .is_some_and(|l| l.strong.first().is_some_and(|f| f.at == 0))

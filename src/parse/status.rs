@@ -1,7 +1,7 @@
 //! Status: where records write it (a field, a `Status` section, a heading, a table cell, a
 //! badge) and what the words mean, in English and the languages common in the wild.
 
-use super::markdown::{Block, Doc};
+use super::markdown::{Block, Doc, ListItem};
 use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
 use super::text::raw;
@@ -33,6 +33,8 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("decided", StatusKind::Accepted),
     ("done", StatusKind::Accepted),
     ("implemented", StatusKind::Accepted),
+    ("completed", StatusKind::Accepted),
+    ("complete", StatusKind::Accepted),
     ("active", StatusKind::Accepted),
     ("akzeptiert", StatusKind::Accepted),
     ("angenommen", StatusKind::Accepted),
@@ -54,6 +56,10 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("принято", StatusKind::Accepted),
     ("已接受", StatusKind::Accepted),
     ("proposed", StatusKind::Proposed),
+    ("rfc", StatusKind::Proposed),
+    ("on hold", StatusKind::Proposed),
+    ("deferred", StatusKind::Proposed),
+    ("postponed", StatusKind::Proposed),
     ("proposal", StatusKind::Proposed),
     ("pending", StatusKind::Proposed),
     ("open", StatusKind::Proposed),
@@ -90,6 +96,7 @@ const WORDS: &[(&str, StatusKind)] = &[
     ("rifiutato", StatusKind::Rejected),
     ("afgewezen", StatusKind::Rejected),
     ("draft", StatusKind::Draft),
+    ("incomplete", StatusKind::Draft),
     ("wip", StatusKind::Draft),
     ("work in progress", StatusKind::Draft),
     ("entwurf", StatusKind::Draft),
@@ -112,6 +119,7 @@ pub fn classify_status(text: &str) -> StatusKind {
         return StatusKind::Unknown;
     }
     let mut best: Option<(usize, StatusKind)> = None;
+    let mut kinds_named = std::collections::BTreeSet::new();
     for (word, kind) in WORDS {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(word) {
@@ -126,6 +134,7 @@ pub fn classify_status(text: &str) -> StatusKind {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
+                kinds_named.insert(*kind);
                 if best.is_none_or(|(b, _)| at < b) {
                     best = Some((at, *kind));
                 }
@@ -133,6 +142,10 @@ pub fn classify_status(text: &str) -> StatusKind {
             }
             from = end;
         }
+    }
+    // A template's prompt lists the choices (`proposed, accepted, rejected, …`): not a status.
+    if kinds_named.len() >= 3 {
+        return StatusKind::Unknown;
     }
     best.map_or(StatusKind::Unknown, |(_, k)| k)
 }
@@ -186,13 +199,26 @@ fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
     for block in &doc.blocks[sec.heading + 1..sec.own_end] {
         let lines: Vec<&super::markdown::Line> = match block {
             Block::Paragraph { lines, .. } => lines.iter().collect(),
-            Block::List { items, .. } => items.iter().flat_map(|i| i.lines()).collect(),
+            Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
             _ => continue,
         };
         for line in lines {
             let kind = classify_status(&line.text);
             if kind != StatusKind::Unknown {
                 return Some(status_from(&line.text, raw(src, line.span), line.span));
+            }
+            // A badge standing for the status: `![Accepted](…/badge/adr-accepted-green)`.
+            if let Some(kind) = line
+                .images
+                .iter()
+                .map(badge_status)
+                .find(|k| *k != StatusKind::Unknown)
+            {
+                return Some(Status {
+                    kind,
+                    raw: raw(src, line.span),
+                    span: Some(line.span),
+                });
             }
             first.get_or_insert(line);
         }
@@ -231,15 +257,10 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
             for line in lines {
                 for image in &line.images {
                     let alt = image.text.to_lowercase();
-                    let href = image.href.to_lowercase();
-                    let text = if alt.contains("status") {
-                        alt.replace("status", " ")
-                    } else if let Some(i) = href.find("status-") {
-                        href[i + 7..].replace(['-', '_', '/', '.'], " ")
-                    } else {
+                    if !alt.contains("status") && !image.href.to_lowercase().contains("status-") {
                         continue;
-                    };
-                    let kind = classify_status(&text);
+                    }
+                    let kind = badge_status(image);
                     if kind != StatusKind::Unknown {
                         return Some(Status {
                             kind,
@@ -252,6 +273,23 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
         }
     }
     None
+}
+
+/// What a badge image says: its alt text, else the label of a shields.io-style URL.
+fn badge_status(image: &super::markdown::InlineLink) -> StatusKind {
+    let alt = image.text.to_lowercase().replace("status", " ");
+    let kind = classify_status(&alt);
+    if kind != StatusKind::Unknown {
+        return kind;
+    }
+    let href = image.href.to_lowercase();
+    href.find("/badge/").map_or(StatusKind::Unknown, |i| {
+        classify_status(
+            &href[i + 7..]
+                .replace(['-', '_', '/', '.'], " ")
+                .replace("status", " "),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -276,6 +314,11 @@ mod tests {
             ),
             ("reopened", StatusKind::Unknown),
             ("Draft", StatusKind::Draft),
+            (
+                "What is the status, such as proposed, accepted, rejected?",
+                StatusKind::Unknown,
+            ),
+            ("`RFC`", StatusKind::Proposed),
             ("", StatusKind::Unknown),
         ];
         for (text, kind) in cases {

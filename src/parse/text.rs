@@ -143,7 +143,7 @@ pub(crate) fn split_marker(text: &str) -> (Option<(String, Polarity)>, &str) {
             return (Some(((*m).to_string(), *p)), rest);
         }
     }
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     for (word, p) in [
         ("good", Polarity::Good),
         ("bad", Polarity::Bad),
@@ -308,7 +308,10 @@ pub(crate) fn name_key(name: &str) -> String {
     }
     let lower = t.to_lowercase();
     let mut s = lower.as_str();
-    if let Some(rest) = s.strip_prefix("option") {
+    if let Some(rest) = s
+        .strip_prefix("option")
+        .or_else(|| s.strip_prefix("alternative"))
+    {
         let rest = rest.trim_start();
         let digits = rest
             .char_indices()

@@ -2,7 +2,6 @@
 //! shares (file-name ids, option-name keys, link resolution). Nothing here reads markdown.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use crate::config::LintConfig;
 use crate::corpus::Corpus;
@@ -21,14 +20,12 @@ pub struct BaseRecord {
 }
 
 /// Settings for one lint run.
-#[derive(Default)]
-pub struct LintOptions<'a> {
+#[derive(Debug, Default)]
+pub struct LintOptions {
     /// The `[lint]` section of `docket.toml`.
     pub config: LintConfig,
     /// The date date-dependent rules compare against; those rules stay quiet without it.
     pub today: Option<Date>,
-    /// Answers whether a relative link target exists; DK608 stays quiet without it.
-    pub file_exists: Option<&'a (dyn Fn(&Path) -> bool + Sync)>,
     /// Records on the `--changed-since` ref; DK205 stays quiet without them.
     pub base: Option<Vec<BaseRecord>>,
     /// Report only on these paths (the records changed since the ref).
@@ -40,14 +37,14 @@ pub struct LintContext<'a> {
     /// The records and their texts.
     pub corpus: &'a Corpus,
     /// The run's settings.
-    pub options: &'a LintOptions<'a>,
+    pub options: &'a LintOptions,
     by_path: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> LintContext<'a> {
     /// A context over a loaded corpus.
     #[must_use]
-    pub fn new(corpus: &'a Corpus, options: &'a LintOptions<'a>) -> Self {
+    pub fn new(corpus: &'a Corpus, options: &'a LintOptions) -> Self {
         let by_path = corpus
             .decisions
             .iter()

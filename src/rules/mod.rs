@@ -48,7 +48,6 @@ mod dk506_review_overdue;
 mod dk507_stale_proposal;
 mod dk508_non_iso_date;
 mod dk509_one_sided_supersede;
-mod dk608_relative_link_missing_file;
 mod dk701_invalid_embedded_code;
 
 use std::collections::BTreeSet;
@@ -140,7 +139,6 @@ pub static RULES: &[&Rule] = &[
     &dk507_stale_proposal::RULE,
     &dk508_non_iso_date::RULE,
     &dk509_one_sided_supersede::RULE,
-    &dk608_relative_link_missing_file::RULE,
     &dk701_invalid_embedded_code::RULE,
 ];
 
@@ -180,7 +178,7 @@ fn is_enabled(rule: &Rule, config: &LintConfig) -> bool {
 /// Runs every enabled rule over the corpus and returns the findings (parse-stage ones
 /// included) with config severities and suppressions applied, sorted by (path, span, code).
 #[must_use]
-pub fn run(corpus: &Corpus, options: &LintOptions<'_>) -> Vec<Diagnostic> {
+pub fn run(corpus: &Corpus, options: &LintOptions) -> Vec<Diagnostic> {
     let ctx = LintContext::new(corpus, options);
     let config = &options.config;
     let mut out: Vec<Diagnostic> = corpus.diagnostics.clone();

@@ -1,0 +1,313 @@
+//! `docket graph`: the decision graph as text, DOT, Mermaid or JSON, and `--check` for the
+//! graph findings (`DK6xx`). Also holds the loading shared by `show` and `list`.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use docket::config::{Config, GraphConfig, TopicsConfig};
+use docket::corpus::{Corpus, LoadOptions};
+use docket::diagnostics::{Diagnostic, Severity, SourceMap};
+use docket::graph::{Filter, Graph, Target, View};
+use docket::model::{LinkKind, StatusKind};
+
+use super::output::emit;
+
+/// Records loaded with their graph settings.
+pub(crate) struct Loaded {
+    pub(crate) corpus: Corpus,
+    pub(crate) graph: Graph,
+    pub(crate) config: GraphConfig,
+}
+
+/// The paths to read: the current folder when none are given.
+pub(crate) fn paths_or_here(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// Loads records and the `[graph]` / `[topics]` settings of every folder given, and builds
+/// the graph (non-record link targets checked against the file system).
+pub(crate) fn load(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<Loaded> {
+    let corpus = Corpus::load(
+        paths,
+        &LoadOptions {
+            extra_extensions: extensions.to_vec(),
+        },
+    )?;
+    let mut config = GraphConfig::default();
+    let mut topics = TopicsConfig::default();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        let c = Config::load(dir)?;
+        config.series.extend(c.graph.series);
+        config.orphans |= c.graph.orphans;
+        config.topic_tags.extend(c.graph.topic_tags);
+        topics.merge(c.topics);
+    }
+    let mut graph = Graph::build(&corpus.decisions, &config, &topics);
+    graph.mark_files(|p| Path::new(p).exists());
+    Ok(Loaded {
+        corpus,
+        graph,
+        config,
+    })
+}
+
+/// Reads a status name as `--status` takes it.
+pub(crate) fn parse_status(text: &str) -> Result<StatusKind, String> {
+    let all = [
+        StatusKind::Proposed,
+        StatusKind::Accepted,
+        StatusKind::Rejected,
+        StatusKind::Deprecated,
+        StatusKind::Superseded,
+        StatusKind::Draft,
+        StatusKind::Unknown,
+    ];
+    all.into_iter()
+        .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
+            format!("unknown status `{text}`; use one of {}", names.join(", "))
+        })
+}
+
+fn parse_kind(text: &str) -> Result<LinkKind, String> {
+    let all = [
+        LinkKind::Supersedes,
+        LinkKind::SupersededBy,
+        LinkKind::Amends,
+        LinkKind::AmendedBy,
+        LinkKind::Related,
+        LinkKind::SplitFrom,
+        LinkKind::DependsOn,
+        LinkKind::Other,
+    ];
+    all.into_iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
+            format!(
+                "unknown link kind `{text}`; use one of {}",
+                names.join(", ")
+            )
+        })
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// Each record with its links, absent targets named.
+    Text,
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// Nodes, edges and counts as JSON.
+    Json,
+}
+
+/// Arguments of `docket graph`.
+#[derive(Debug, Args)]
+pub(crate) struct GraphArgs {
+    /// Record files or folders (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: GraphFormat,
+    /// Show only records with this status (repeatable).
+    #[arg(long = "status", value_name = "STATUS", value_parser = parse_status)]
+    statuses: Vec<StatusKind>,
+    /// Show only links of this kind (repeatable): supersedes, amends, related, split-from, depends-on, other.
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    kinds: Vec<LinkKind>,
+    /// Show only the chain around this record (`ADR-016`, a path or a file name).
+    #[arg(long, value_name = "ID")]
+    around: Option<String>,
+    /// Report the graph findings (DK601–DK608) instead; exits 1 on any error.
+    #[arg(long)]
+    check: bool,
+    /// With --check, also report records with no link in or out (DK606).
+    #[arg(long)]
+    orphans: bool,
+    /// Also read files with this extension in folders (repeatable): `--ext txt`.
+    #[arg(long = "ext", value_name = "EXT")]
+    extensions: Vec<String>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: &GraphArgs) -> anyhow::Result<ExitCode> {
+    let mut loaded = load(&paths_or_here(&args.paths), &args.extensions)?;
+    loaded.config.orphans |= args.orphans;
+    let graph = &loaded.graph;
+    if args.check {
+        let findings = docket::graph::check(graph, &loaded.config);
+        let text = match args.format {
+            GraphFormat::Json => serde_json::to_string_pretty(&findings)? + "\n",
+            _ => render_findings(&findings, &loaded.corpus.sources),
+        };
+        emit(&text, args.output.as_deref())?;
+        let failed = findings.iter().any(|d| d.severity == Severity::Error);
+        return Ok(ExitCode::from(u8::from(failed)));
+    }
+    let around = match &args.around {
+        Some(query) => Some(find_one(graph, query)?),
+        None => None,
+    };
+    let filter = Filter {
+        statuses: args.statuses.clone(),
+        kinds: args.kinds.clone(),
+        around,
+    };
+    let view = graph.view(&filter);
+    let text = match args.format {
+        GraphFormat::Text => render_text(graph, &view, &filter),
+        GraphFormat::Dot => docket::graph::to_dot(&view),
+        GraphFormat::Mermaid => docket::graph::to_mermaid(&view),
+        GraphFormat::Json => {
+            let json = serde_json::json!({
+                "nodes": view.nodes,
+                "edges": view.edges,
+                "links": graph.edges.iter().map(|e| serde_json::json!({
+                    "from": graph.nodes[e.from].key,
+                    "path": graph.nodes[e.from].path,
+                    "kind": e.kind,
+                    "verb": e.verb,
+                    "text": e.text,
+                    "href": e.href,
+                    "target": e.target,
+                    "to": e.to().map(|i| &graph.nodes[i].key),
+                    "evidence": e.evidence,
+                    "explicit": e.explicit,
+                    "span": e.span,
+                })).collect::<Vec<_>>(),
+                "ignored": graph.ignored.iter().map(|i| serde_json::json!({
+                    "from": graph.nodes[i.from].key,
+                    "text": i.text,
+                    "reason": i.reason,
+                })).collect::<Vec<_>>(),
+                "summary": graph.summary(),
+            });
+            serde_json::to_string_pretty(&json)? + "\n"
+        }
+    };
+    emit(&text, args.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one record a query names; none or several is a usage failure.
+pub(crate) fn find_one(graph: &Graph, query: &str) -> anyhow::Result<usize> {
+    match graph.find(query).as_slice() {
+        [one] => Ok(*one),
+        [] => anyhow::bail!("no record `{query}` among the records read"),
+        many => {
+            let paths: Vec<&str> = many.iter().map(|i| graph.nodes[*i].path.as_str()).collect();
+            anyhow::bail!(
+                "`{query}` names several records: {}; give a path",
+                paths.join(", ")
+            )
+        }
+    }
+}
+
+/// Each kept record with the links it states (inverse kinds as written), absent targets named.
+fn render_text(graph: &Graph, view: &View, filter: &Filter) -> String {
+    let mut out = String::new();
+    let kept: std::collections::BTreeSet<&str> = view
+        .nodes
+        .iter()
+        .filter_map(|n| n.path.as_deref())
+        .collect();
+    for (i, node) in graph.nodes.iter().enumerate() {
+        if !kept.contains(node.path.as_str()) {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{}  {}  [{}]  {}",
+            node.key,
+            node.title,
+            node.status.as_str(),
+            node.path
+        );
+        for e in graph.outgoing(i) {
+            if !filter.kinds.is_empty() && !filter.kinds.iter().any(|k| same_kind(*k, e.kind)) {
+                continue;
+            }
+            let what = match &e.target {
+                Target::Record { index } => {
+                    let to = &graph.nodes[*index];
+                    if !kept.contains(to.path.as_str()) {
+                        continue;
+                    }
+                    format!("{}  {}  [{}]", to.key, to.title, to.status.as_str())
+                }
+                Target::Absent { label, candidates } if candidates.is_empty() => {
+                    format!("{label}  (absent: no record with this id or path is in the set)")
+                }
+                Target::Absent { label, candidates } => {
+                    format!("{label}  (ambiguous: {} records match)", candidates.len())
+                }
+                Target::File { .. } => continue,
+            };
+            let _ = writeln!(out, "  {:<13} → {what}", e.kind.as_str());
+        }
+    }
+    let s = graph.summary();
+    let _ = writeln!(
+        out,
+        "\n{} records; {} record links: {} resolved, {} unresolved (absent); {} links to other files; {} links name no record",
+        s.records, s.edges, s.resolved, s.unresolved, s.files, s.ignored
+    );
+    out
+}
+
+/// Whether a `--kind` value selects an edge kind; `supersedes` and `superseded-by` select
+/// each other, as do `amends` and `amended-by`.
+fn same_kind(wanted: LinkKind, kind: LinkKind) -> bool {
+    wanted == kind || wanted.inverse() == Some(kind)
+}
+
+/// Findings as `severity[CODE/name]: message`, the place, the line and the help.
+pub(crate) fn render_findings(findings: &[Diagnostic], sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for d in findings {
+        let at = sources.line_col(&d.path, d.span.start);
+        let _ = writeln!(
+            out,
+            "{}[{}/{}]: {}",
+            d.severity.as_str(),
+            d.code,
+            d.name,
+            d.message
+        );
+        let _ = writeln!(out, "  --> {}:{}:{}", d.path, at.line, at.column);
+        let _ = writeln!(out, "   | {}", sources.line_text(&d.path, at.line));
+        for l in &d.labels {
+            let lc = sources.line_col(&l.path, l.span.start);
+            let _ = writeln!(
+                out,
+                "   = note: {} ({}:{}:{})",
+                l.message, l.path, lc.line, lc.column
+            );
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "   = help: {help}");
+        }
+        out.push('\n');
+    }
+    let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
+    let _ = writeln!(
+        out,
+        "{} errors, {} warnings, {} notes",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    out
+}

@@ -1,0 +1,173 @@
+//! `parse_record` is total: no input makes it panic, and every span it returns lies inside the
+//! text on char boundaries. Crashes found by fuzzing become named cases here.
+
+use docket::corpus::decode_source;
+use docket::model::Span;
+use proptest::prelude::*;
+
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what}: {span:?} outside 0..{}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} splits a char"
+    );
+}
+
+fn parse_and_check(text: &str) {
+    let parsed = docket::parse_record(text, "fuzz.md");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let d = &parsed.decision;
+    check_span(text, d.title.span, "title");
+    if let Some(span) = d.status.span {
+        check_span(text, span, "status");
+    }
+    for link in &d.links {
+        check_span(text, link.span, "link");
+    }
+    for s in &d.sections {
+        check_span(text, s.span, "section");
+        check_span(text, s.body_span, "section body");
+    }
+    for c in &d.code_blocks {
+        check_span(text, c.span, "code block");
+    }
+    for diag in &parsed.diagnostics {
+        check_span(text, diag.span, diag.code);
+    }
+    // The export serialises whatever was parsed.
+    serde_json::to_string(d).expect("the model always serialises");
+}
+
+/// Fragments that exercise every extractor, glued in random order.
+fn fragment() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "# DR-001: Title\n",
+        "# 12. Title\n",
+        "Title\n=====\n",
+        "---\nstatus: accepted\n---\n",
+        "---\n",
+        "+++\n",
+        "**Status:** ✅ **Accepted**\n",
+        "* Status: superseded by [ADR-2](0002-x.md)\n",
+        "## Status\n\nSuperceded by [3. Foo](0003-foo.md)\n",
+        "## Options Considered\n",
+        "### Option 1: A (SELECTED)\n",
+        "**Pros:**\n- ✅ good\n",
+        "**Cons:**\n- ❌ bad\n",
+        "**Cost Estimate:**\n- MVP: ~$5-10/month (free)\n",
+        "- **Total:** $14/month\n",
+        "| Criterion | Weight | A | B |\n|---|---|---|---|\n| x | Critical | ✅ | ⚠️ Manual |\n",
+        "| Option | a | Overall score |\n|-|-|-|\n| Weight | 3 | |\n| A | ✅ | 3 |\n",
+        "**Winner:** A (best)\n",
+        "Chosen option: \"A\n",
+        "```toml\nx = [\n```\n",
+        "```yaml\n: :\n```\n",
+        "```json\n{\n",
+        "<!-- docket-disable DK1",
+        "> | Status | RFC |\n",
+        "- [ADR-7](adr-007.md)\n",
+        "**Related ADRs:**\n",
+        "  - nested DR-002\n",
+        "\r\n",
+        "\u{feff}",
+        "✅ ⚠️ ➡️\n",
+        "Date: 31/02/2020\n",
+        "- **2025-01-19:** x\n",
+        "![status](https://img.shields.io/badge/status-accepted-green)\n",
+        "1. ",
+        "**",
+        "[",
+        "](",
+        "`",
+        "|",
+        "\n\n",
+        "    indented\n",
+        "<div>\n",
+        "💥",
+        "é",
+    ])
+    .prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string(text in any::<String>()) {
+        parse_and_check(&text);
+    }
+
+    #[test]
+    fn record_shaped_text(parts in prop::collection::vec(fragment(), 0..40)) {
+        parse_and_check(&parts.concat());
+    }
+
+    #[test]
+    fn any_bytes_through_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let (text, _) = decode_source(&bytes, "bytes.md");
+        parse_and_check(&text);
+    }
+}
+
+#[test]
+fn pathological_cases() {
+    let cases: Vec<(&str, String)> = vec![
+        ("deep block quotes", ">".repeat(5000) + " x"),
+        (
+            "deep lists",
+            (0..2000).fold(String::new(), |mut acc, i| {
+                acc.push_str(&"  ".repeat(i));
+                acc.push_str("- x\n");
+                acc
+            }),
+        ),
+        (
+            "unclosed front matter",
+            "---\nstatus: accepted\n# Title\n".to_string(),
+        ),
+        ("front matter only", "---\n---".to_string()),
+        (
+            "huge table row",
+            format!("|{}\n|{}\n", " a |".repeat(3000), "-|".repeat(3000)),
+        ),
+        (
+            "ragged criteria table",
+            "| Criterion | Weight | A |\n|---|---|---|\n| x |\n| y | High | ✅ | ❌ | extra |\n"
+                .to_string(),
+        ),
+        (
+            "lone surrogate-like bytes decoded",
+            String::from_utf8_lossy(&[0xed, 0xa0, 0x80, b'#', b' ', b'x']).into_owned(),
+        ),
+        (
+            "many headings",
+            "# a\n## b\n### c\n#### d\n##### e\n###### f\n".repeat(500),
+        ),
+        ("bom only", "\u{feff}".to_string()),
+        ("crlf only", "\r\n".repeat(100)),
+        ("emoji status", "**Status:** ⚠️".to_string()),
+        ("status heading colon only", "## Status:\n".to_string()),
+    ];
+    for (name, text) in cases {
+        let result = std::panic::catch_unwind(|| parse_and_check(&text));
+        assert!(result.is_ok(), "{name} panicked");
+    }
+}
+
+/// Found by `any_string`: lower-casing `İ` changes its byte length, and an index taken in the
+/// lower-cased text was used on the original.
+#[test]
+fn lowercase_changes_byte_length() {
+    for text in [
+        "| a | Weight | b |\n|-|-|-|\n| x | 1 | İİ y |\n",
+        "## Options Considered\n\n### İİİ (SELECTED)\n",
+        "## Status\n\nSUPERSEDED BY İ 5\n",
+        "- Gİod, x\n",
+    ] {
+        parse_and_check(text);
+    }
+}

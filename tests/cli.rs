@@ -27,7 +27,7 @@ impl Case {
     fn record(self, name: &str, text: &str) -> Self {
         let path = self.dir.path().join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        docket::atomic_write::write_atomic(&path, text.as_bytes()).unwrap();
         self
     }
 

@@ -101,7 +101,9 @@ fn is_met(d: &Decision, name: &str) -> bool {
     let group = ALIASES.iter().find(|g| g.contains(&name.as_str()));
     d.sections.iter().any(|s| {
         let key = heading_key(&s.title);
-        key == name || group.is_some_and(|g| g.contains(&key.as_str()))
+        // A qualified heading counts too: `CI Platform Considered Options`.
+        let names = |n: &str| key == n || (n.contains(' ') && key.ends_with(&format!(" {n}")));
+        names(&name) || group.is_some_and(|g| g.iter().any(|n| names(n)))
     })
 }
 

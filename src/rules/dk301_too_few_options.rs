@@ -18,7 +18,10 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    if let [only] = d.options.as_slice() {
+    // An unnamed option is a template's empty heading, not a weighed choice.
+    if let [only] = d.options.as_slice()
+        && !only.name.trim().is_empty()
+    {
         out.push(
             rule.report(
                 &d.path,

@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod score;
 
 pub use corpus::Corpus;
 pub use error::{Error, Result};

@@ -3,6 +3,7 @@
 
 mod export;
 mod output;
+mod score;
 
 use std::process::ExitCode;
 
@@ -20,6 +21,9 @@ pub(crate) struct Cli {
 enum Command {
     /// Print the parsed model of records as JSON.
     Export(export::ExportArgs),
+    /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
+    /// sensitivity, and option costs per month.
+    Score(score::ScoreArgs),
 }
 
 /// Runs the command line and returns the exit code: 0 clean, 1 findings, 2 failure.
@@ -34,6 +38,7 @@ pub(crate) fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Export(args) => export::run(&args),
+        Command::Score(args) => score::run(&args),
     };
     match result {
         Ok(code) => code,

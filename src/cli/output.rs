@@ -27,6 +27,11 @@ fn docket_write(path: &Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("writing {}", path.display()))
 }
 
+/// Prints a note for the user to stderr, leaving stdout to the result.
+pub(crate) fn note(text: &str) {
+    eprintln!("note: {text}");
+}
+
 /// Prints a failure and returns exit code 2.
 pub(crate) fn failure(err: &anyhow::Error) -> ExitCode {
     eprintln!("error: {err:#}");

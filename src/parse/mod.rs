@@ -21,6 +21,13 @@ use std::collections::BTreeMap;
 
 pub use status::classify_status;
 
+/// Reads a weight written as text (`Critical`, `3`, `30%`), as a criteria table's weight cell
+/// would be read; `docket score --weight` uses it.
+#[must_use]
+pub fn read_weight(text: &str) -> crate::model::Weight {
+    criteria::read_weight(text, crate::model::Span::default())
+}
+
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{
     ChangelogEntry, Decision, FrontMatterValue, People, PeopleField, Span, Suppression,
@@ -109,11 +116,6 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     );
     let options = considered_options::find_options(&doc, &secs, text);
     let chosen = considered_options::find_chosen(&doc, &options, decision_sec, text);
-    let legend = considered_options::all_lines(&doc.blocks)
-        .into_iter()
-        .map(|l| criteria::parse_legend(&l.text))
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
     let winner = find_winner(&doc, text);
     let winner = winner.or_else(|| {
         chosen
@@ -125,7 +127,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
                 span: c.span,
             })
     });
-    let criteria = criteria::find_criteria(&doc, &secs, &legend, winner.as_ref());
+    let criteria = criteria::find_criteria(&doc, &secs, text, winner.as_ref());
     let links = links::find_links(&doc, &secs, &meta);
     let tags = find_tags(&meta);
     let decision = Decision {

@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use crate::diagnostics::Severity;
 use crate::error::{Error, Result};
+use crate::model::Weight;
 
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -25,6 +26,9 @@ pub struct Config {
     /// Topics (components) of records, for the conflicting-decisions check.
     #[serde(default)]
     pub topics: TopicsConfig,
+    /// The scales `docket score` uses.
+    #[serde(default)]
+    pub score: ScoreConfig,
 }
 
 /// The `[graph]` section: link resolution and graph checks.
@@ -217,6 +221,119 @@ fn default_true() -> bool {
     true
 }
 
+/// `[score]`: what weights and ratings are worth when `docket score` recomputes a criteria
+/// table. A legend in a record overrides the values for that record.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreConfig {
+    /// Whether an option rated ❌ on a Critical criterion is eliminated (default on).
+    #[serde(default = "default_true")]
+    pub critical_gate: bool,
+    /// What each weight level is worth.
+    #[serde(default)]
+    pub weights: WeightLevels,
+    /// What ✅ / ⚠️ / ❌ (and Yes / Partial / No) are worth.
+    #[serde(default)]
+    pub ratings: RatingValues,
+    /// Quality words as a fraction of the way from ❌ to ✅, replacing the built-in value of the
+    /// word: `excellent`, `great`, `good`, `ok`, `okay`, `average`, `fair`, `poor`, `bad`.
+    #[serde(default)]
+    pub words: BTreeMap<String, f64>,
+    /// What-if weights from the command line (`--weight "Name=Critical"`), by criterion name.
+    #[serde(skip)]
+    pub weight_overrides: Vec<(String, Weight)>,
+}
+
+impl Default for ScoreConfig {
+    fn default() -> Self {
+        ScoreConfig {
+            critical_gate: true,
+            weights: WeightLevels::default(),
+            ratings: RatingValues::default(),
+            words: BTreeMap::new(),
+            weight_overrides: Vec::new(),
+        }
+    }
+}
+
+/// `[score.weights]`: the value of each named weight level.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightLevels {
+    /// Critical or Must (default 5).
+    #[serde(default = "default_critical")]
+    pub critical: f64,
+    /// High or Should (default 3).
+    #[serde(default = "default_high")]
+    pub high: f64,
+    /// Medium or Could (default 2).
+    #[serde(default = "default_medium")]
+    pub medium: f64,
+    /// Low (default 1).
+    #[serde(default = "default_low")]
+    pub low: f64,
+}
+
+impl Default for WeightLevels {
+    fn default() -> Self {
+        WeightLevels {
+            critical: default_critical(),
+            high: default_high(),
+            medium: default_medium(),
+            low: default_low(),
+        }
+    }
+}
+
+/// `[score.ratings]`: the value of each rating mark.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingValues {
+    /// ✅, ✔, Yes (default 1).
+    #[serde(default = "default_good")]
+    pub good: f64,
+    /// ⚠️, Partial (default 0.5).
+    #[serde(default = "default_partial")]
+    pub partial: f64,
+    /// ❌, No (default 0).
+    #[serde(default)]
+    pub bad: f64,
+}
+
+impl Default for RatingValues {
+    fn default() -> Self {
+        RatingValues {
+            good: default_good(),
+            partial: default_partial(),
+            bad: 0.0,
+        }
+    }
+}
+
+fn default_critical() -> f64 {
+    5.0
+}
+
+fn default_high() -> f64 {
+    3.0
+}
+
+fn default_medium() -> f64 {
+    2.0
+}
+
+fn default_low() -> f64 {
+    1.0
+}
+
+fn default_good() -> f64 {
+    1.0
+}
+
+fn default_partial() -> f64 {
+    0.5
+}
+
 /// The name of the configuration file looked for at a root.
 pub const CONFIG_FILE: &str = "docket.toml";
 
@@ -311,5 +428,22 @@ mod tests {
     fn a_bad_topic_value_is_an_error() {
         let err = Config::from_toml("[topics]\nbackend = 3\n", Path::new("docket.toml"));
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn score_section_overrides_defaults() {
+        let text = "[score]\ncritical_gate = false\n[score.weights]\ncritical = 10\n\
+                    [score.ratings]\npartial = 0.25\n[score.words]\ngood = 0.8\n";
+        let config = Config::from_toml(text, Path::new("docket.toml")).unwrap();
+        let score = config.score;
+        assert!(!score.critical_gate);
+        assert_eq!((score.weights.critical, score.weights.high), (10.0, 3.0));
+        assert_eq!((score.ratings.good, score.ratings.partial), (1.0, 0.25));
+        assert_eq!(score.words.get("good"), Some(&0.8));
+        let defaults = Config::from_toml("", Path::new("docket.toml"))
+            .unwrap()
+            .score;
+        assert_eq!(defaults, ScoreConfig::default());
+        assert!(defaults.critical_gate);
     }
 }

@@ -26,6 +26,7 @@ pub mod graph;
 pub mod model;
 pub mod parse;
 pub mod rules;
+pub mod score;
 
 pub use corpus::Corpus;
 pub use error::{Error, Result};

@@ -6,6 +6,7 @@ mod graph;
 mod lint;
 mod list;
 mod output;
+mod score;
 mod show;
 
 use std::process::ExitCode;
@@ -32,6 +33,9 @@ enum Command {
     List(list::ListArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
+    /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
+    /// sensitivity, and option costs per month.
+    Score(score::ScoreArgs),
 }
 
 /// Runs the command line and returns the exit code: 0 clean, 1 findings, 2 failure.
@@ -50,6 +54,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Score(args) => score::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -21,6 +21,13 @@ use std::collections::BTreeMap;
 
 pub use status::classify_status;
 
+/// Reads a weight written as text (`Critical`, `3`, `30%`), as a criteria table's weight cell
+/// would be read; `docket score --weight` uses it.
+#[must_use]
+pub fn read_weight(text: &str) -> crate::model::Weight {
+    criteria::read_weight(text, crate::model::Span::default())
+}
+
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{
     ChangelogEntry, Decision, FrontMatterValue, People, PeopleField, Span, Suppression,
@@ -171,7 +178,7 @@ const CONTEXT_SECTIONS: &[&str] = &[
     "context and motivation",
 ];
 
-/// Criteria tables with the record's legend and declared winner (a `Winner:` line, else MADR's
+/// Criteria tables with their legends and the declared winner (a `Winner:` line, else MADR's
 /// `Chosen option`).
 fn find_criteria_tables(
     doc: &Doc,
@@ -179,11 +186,6 @@ fn find_criteria_tables(
     chosen: Option<&crate::model::ChosenOption>,
     text: &str,
 ) -> Vec<crate::model::CriteriaTable> {
-    let legend = considered_options::all_lines(&doc.blocks)
-        .into_iter()
-        .map(|l| criteria::parse_legend(&l.text))
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
     let winner = find_winner(doc, text).or_else(|| {
         chosen
             .filter(|c| c.source == crate::model::ChosenSource::ChosenOptionLine)
@@ -193,7 +195,7 @@ fn find_criteria_tables(
                 span: c.span,
             })
     });
-    criteria::find_criteria(doc, secs, &legend, winner.as_ref())
+    criteria::find_criteria(doc, secs, text, winner.as_ref())
 }
 
 fn find_title(

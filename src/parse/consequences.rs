@@ -1,7 +1,7 @@
 //! Consequences: typed subsections (Positive / Negative / Neutral / Mitigation, MADR's Good and
 //! Bad) and marked lines (✅ ⚠️ ➡️, `Good, because …`).
 
-use super::markdown::{Block, Doc, Line};
+use super::markdown::{Block, Doc, Line, block_lines};
 use super::sections::Sec;
 use super::text::{Polarity, split_marker};
 use crate::model::{Consequences, Item};
@@ -46,22 +46,7 @@ fn push(out: &mut Consequences, kind: Kind, line: &Line) {
 }
 
 fn lines(blocks: &[Block]) -> Vec<&Line> {
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph { lines, .. } => out.extend(lines.iter()),
-            Block::List { items, .. } => {
-                for item in items {
-                    out.extend(item.lines().iter());
-                    for sub in item.sublists() {
-                        out.extend(sub.iter().flat_map(|i| i.lines().iter()));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    block_lines(blocks, true)
 }
 
 /// Reads the Consequences section and any `Positive Consequences`-style sections.

@@ -2,7 +2,7 @@
 //! link lines in a Status section (`Superceded by [3. …](0003-….md)`), MADR `Links` sections
 //! and related-records lists, by link or by id. External URLs become references instead.
 
-use super::markdown::{Block, Doc, Line, ListItem};
+use super::markdown::{Block, Doc, Line, ListItem, block_lines};
 use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::{id_at_start, id_from_file_name, ids_in_text, normalise_key};
@@ -473,19 +473,7 @@ fn single_line_items(blocks: &[Block]) -> impl Iterator<Item = &Line> {
 }
 
 fn lines_of(blocks: &[Block]) -> Vec<&Line> {
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph { lines, .. } => out.extend(lines.iter()),
-            Block::List { items, .. } => {
-                for item in items {
-                    out.extend(item.lines().iter());
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    block_lines(blocks, false)
 }
 
 /// Every external link in the record, in order.

@@ -638,6 +638,29 @@ fn collect_comments(html: &str, base: usize, out: &mut Vec<(String, Span)>) {
     }
 }
 
+/// The lines of paragraphs and of list items' first paragraphs, in order; with `nested`, the
+/// items of lists nested one level inside those items too.
+pub(crate) fn block_lines(blocks: &[Block], nested: bool) -> Vec<&Line> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { lines, .. } => out.extend(lines.iter()),
+            Block::List { items, .. } => {
+                for item in items {
+                    out.extend(item.lines().iter());
+                    if nested {
+                        for sub in item.sublists() {
+                            out.extend(sub.iter().flat_map(|i| i.lines().iter()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Plain text of blocks, one line per paragraph line, list item line or table row.
 pub(crate) fn blocks_text(blocks: &[Block], out: &mut String) {
     for block in blocks {

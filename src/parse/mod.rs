@@ -81,7 +81,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     });
     let id = heading_id
         .or_else(|| {
-            find(&meta, &["decision id", "id", "adr id", "adr", "record id"])
+            find(&meta, ID_KEYS)
                 .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
         })
         .or(file_id);
@@ -105,9 +105,9 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         title,
         status,
         date,
-        effective_date: date_field(&meta, &["effective date", "effective"], text),
+        effective_date: date_field(&meta, EFFECTIVE_KEYS, text),
         review_date: date_field(&meta, REVIEW_KEYS, text),
-        due_date: date_field(&meta, &["due date", "due", "deadline"], text),
+        due_date: date_field(&meta, DUE_KEYS, text),
         people: find_people(&meta, text),
         metadata: other_metadata(&meta),
         context: section_text(&doc, find_section(&secs, CONTEXT_SECTIONS), text.len()),
@@ -457,66 +457,43 @@ fn people_field(meta: &[MetaEntry<'_>], keys: &[&str], src: &str) -> Option<Peop
 
 fn find_people(meta: &[MetaEntry<'_>], src: &str) -> People {
     People {
-        owner: people_field(
-            meta,
-            &["owner", "owners", "author", "authors", "decision owner"],
-            src,
-        ),
-        deciders: people_field(meta, &["deciders", "decided by", "decision by"], src),
-        decision_makers: people_field(meta, &["decision makers", "decision maker"], src),
+        owner: people_field(meta, OWNER_KEYS, src),
+        deciders: people_field(meta, DECIDER_KEYS, src),
+        decision_makers: people_field(meta, MAKER_KEYS, src),
         consulted: people_field(meta, &["consulted"], src),
         informed: people_field(meta, &["informed"], src),
-        approved_by: people_field(meta, &["approved by", "approvers", "approver"], src),
+        approved_by: people_field(meta, APPROVER_KEYS, src),
     }
 }
 
-/// Keys that the model holds in their own fields.
-const MODELLED: &[&str] = &[
-    "status",
-    "date",
-    "decision date",
-    "date decided",
-    "decided",
-    "decided on",
-    "created",
-    "date created",
-    "created on",
-    "introduced",
-    "effective date",
-    "effective",
-    "review date",
-    "next review",
-    "review by",
-    "revisit date",
-    "review",
-    "due date",
-    "due",
-    "deadline",
-    "owner",
-    "owners",
-    "author",
-    "authors",
-    "decision owner",
-    "deciders",
-    "decided by",
-    "decision by",
-    "decision makers",
-    "decision maker",
-    "consulted",
-    "informed",
-    "approved by",
-    "approvers",
-    "approver",
-    "decision id",
-    "id",
-    "title",
-    "tags",
+const EFFECTIVE_KEYS: &[&str] = &["effective date", "effective"];
+const DUE_KEYS: &[&str] = &["due date", "due", "deadline"];
+const OWNER_KEYS: &[&str] = &["owner", "owners", "author", "authors", "decision owner"];
+const DECIDER_KEYS: &[&str] = &["deciders", "decided by", "decision by"];
+const MAKER_KEYS: &[&str] = &["decision makers", "decision maker"];
+const APPROVER_KEYS: &[&str] = &["approved by", "approvers", "approver"];
+const ID_KEYS: &[&str] = &["decision id", "id", "adr id", "adr", "record id"];
+const TAG_KEYS: &[&str] = &["tags", "tag", "labels"];
+
+/// Keys that the model holds in their own fields, so they are not repeated in `metadata`.
+const MODELLED: &[&[&str]] = &[
+    &["status", "title", "consulted", "informed"],
+    DATE_KEYS,
+    EFFECTIVE_KEYS,
+    REVIEW_KEYS,
+    DUE_KEYS,
+    OWNER_KEYS,
+    DECIDER_KEYS,
+    MAKER_KEYS,
+    APPROVER_KEYS,
+    ID_KEYS,
+    TAG_KEYS,
 ];
 
 fn other_metadata(meta: &[MetaEntry<'_>]) -> Vec<crate::model::MetaField> {
     meta.iter()
         .filter(|e| {
-            !MODELLED.contains(&e.norm.as_str())
+            !MODELLED.iter().any(|keys| keys.contains(&e.norm.as_str()))
                 && links::kind_of_verb(&e.key).is_none_or(|_| e.norm.is_empty())
         })
         .filter(|e| !e.value.is_empty())
@@ -529,7 +506,7 @@ fn other_metadata(meta: &[MetaEntry<'_>]) -> Vec<crate::model::MetaField> {
 }
 
 fn find_tags(meta: &[MetaEntry<'_>]) -> Vec<String> {
-    let Some(e) = find(meta, &["tags", "tag", "labels"]) else {
+    let Some(e) = find(meta, TAG_KEYS) else {
         return Vec::new();
     };
     let mut tags: Vec<String> = e

@@ -9,16 +9,18 @@ use crate::config::RecordsConfig;
 use crate::error::{Error, Result};
 
 /// Whether a file name is one docket skips by default: `README.md`, `index.md`, and templates
-/// (`template.md`, `*-template.md`, `*_template.md`). `0007-slim-template-framework.md` is a record.
+/// (`template*.md`, `adr-template*.md`, `*template.md`), and decision-log indexes.
+/// `0007-slim-template-framework.md` is a record.
 #[must_use]
 pub fn is_skipped_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let stem = lower.rsplit_once('.').map_or(lower.as_str(), |(s, _)| s);
-    matches!(
-        stem,
-        "readme" | "index" | "template" | "adr-template" | "_template"
-    ) || stem.ends_with("-template")
-        || stem.ends_with("_template")
+    matches!(stem, "readme" | "index" | "decision-log" | "adr-log")
+        || stem.starts_with("template-")
+        || stem.starts_with("template_")
+        || stem.starts_with("adr-template")
+        || stem.starts_with("adr_template")
+        || stem.ends_with("template")
 }
 
 /// The record files found under a root, and the entries that could not be read while walking.
@@ -124,6 +126,9 @@ mod tests {
             "template.md",
             "adr-template.md",
             "my_template.md",
+            "adr-template-bare-minimal.md",
+            "template-lite.md",
+            "decision-log.md",
         ] {
             assert!(is_skipped_name(name), "{name}");
         }

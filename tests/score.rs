@@ -133,7 +133,7 @@ mod scales {
     fn weighted_parts_in_brackets_are_checked() {
         let r = fixture("scales/numbers-with-weighted-parts.md");
         assert_eq!(totals(card(&r)), [("Go", 68.0), ("Rust", 67.0)]);
-        assert_eq!(codes(&r), ["DK309"], "only Rust's `5 (20)` is wrong");
+        assert_eq!(codes(&r), ["DK318"], "only Rust's `5 (20)` is wrong");
         assert!(r.diagnostics[0].message.contains("5 × weight 3 is 15"));
     }
 
@@ -171,7 +171,7 @@ mod scales {
     fn fractional_weights_not_summing_to_one_are_reported() {
         let r = fixture("scales/fractional-weights-not-summing-to-one.md");
         assert_eq!(card(&r).weights.kind, WeightKind::Fractions);
-        assert_eq!(codes(&r), ["DK305"]);
+        assert_eq!(codes(&r), ["DK314"]);
         assert!(r.diagnostics[0].message.contains("`0.9`, not 1"));
         // The stated totals are weight × rating as written, not renormalised.
         assert!(
@@ -191,7 +191,7 @@ mod scales {
         // LaunchDarkly 4 × 2 + 2 × 0 = 8; Unleash 4 × 1 + 2 × 2 = 8.
         assert_eq!(totals(c), [("LaunchDarkly", 8.0), ("Unleash", 8.0)]);
         assert_eq!(c.verdict, Verdict::AgreesTied);
-        assert_eq!(codes(&r), ["DK312"]);
+        assert_eq!(codes(&r), ["DK321"]);
     }
 
     #[test]
@@ -279,7 +279,7 @@ mod findings {
     #[test]
     fn wrong_stated_totals_are_errors_at_the_cell() {
         let r = fixture("findings/stated-totals-wrong.md");
-        assert_eq!(codes(&r), ["DK302"]);
+        assert_eq!(codes(&r), ["DK311"]);
         let d = &r.diagnostics[0];
         assert!(
             d.message.contains("`5` for `Elasticsearch`"),
@@ -295,7 +295,7 @@ mod findings {
         let c = card(&r);
         assert_eq!(c.verdict, Verdict::Disagrees);
         assert_eq!(c.winner.as_deref(), Some("Render"));
-        assert_eq!(codes(&r), ["DK301"]);
+        assert_eq!(codes(&r), ["DK310"]);
     }
 
     #[test]
@@ -304,7 +304,7 @@ mod findings {
         let c = card(&r);
         assert_eq!(c.verdict, Verdict::DeclaredEliminated);
         assert_eq!(totals(c), [("MongoDB", 7.0), ("Postgres", 5.0)]);
-        assert_eq!(codes(&r), ["DK301"]);
+        assert_eq!(codes(&r), ["DK310"]);
     }
 
     #[test]
@@ -327,13 +327,13 @@ mod findings {
         };
         let r = fixture_with("findings/winner-flips-at-known-weight.md", &config);
         assert_eq!(card(&r).winner.as_deref(), Some("DynamoDB"));
-        assert_eq!(codes(&r), ["DK301"]);
+        assert_eq!(codes(&r), ["DK310"]);
     }
 
     #[test]
     fn unknown_cells_are_reported_where_they_are() {
         let r = fixture("findings/unknown-cells.md");
-        assert_eq!(codes(&r), ["DK303", "DK307", "DK303"]);
+        assert_eq!(codes(&r), ["DK312", "DK316", "DK312"]);
         let text =
             std::fs::read_to_string(tests_dir().join("fixtures/score/findings/unknown-cells.md"))
                 .unwrap();
@@ -346,7 +346,7 @@ mod findings {
     #[test]
     fn an_unknown_weight_leaves_its_criterion_out() {
         let r = fixture("findings/unknown-weight.md");
-        assert_eq!(codes(&r), ["DK304"]);
+        assert_eq!(codes(&r), ["DK313"]);
         assert_eq!(card(&r).criteria[1].weight_value, 0.0);
     }
 
@@ -354,7 +354,7 @@ mod findings {
     fn a_declared_winner_that_is_not_an_option_is_reported() {
         let r = fixture("findings/declared-winner-not-an-option.md");
         assert_eq!(card(&r).verdict, Verdict::DeclaredUnknown);
-        assert_eq!(codes(&r), ["DK311"]);
+        assert_eq!(codes(&r), ["DK320"]);
     }
 
     #[test]
@@ -797,7 +797,7 @@ mod cli {
         let d = &record["diagnostics"][0];
         assert_eq!(
             (d["code"].as_str(), d["start"]["line"].as_u64()),
-            (Some("DK302"), Some(9))
+            (Some("DK311"), Some(9))
         );
     }
 
@@ -825,7 +825,7 @@ mod cli {
                 "{name}:\n{out}"
             );
             assert!(
-                !again.diagnostics.iter().any(|d| d.code == "DK302"),
+                !again.diagnostics.iter().any(|d| d.code == "DK311"),
                 "{name}: {:?}",
                 again.diagnostics
             );

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use docket::config::{Config, LintConfig};
+use docket::config::Config;
 use docket::corpus::{Corpus, LoadOptions, display_path};
 use docket::diagnostics::render::{
     HumanOptions, render_github, render_human, render_json, render_sarif,
@@ -103,15 +103,19 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let config = lint_config(args, &paths)?;
-    rules::check_config(&config)?;
+    let config = load_config(args, &paths)?;
+    rules::check_config(&config.lint)?;
     let load = LoadOptions {
         extra_extensions: args.extensions.clone(),
     };
     let corpus = Corpus::load(&paths, &load)?;
     let mut options = LintOptions {
-        config,
+        config: config.lint,
         today: Some(today(args.today.as_deref())?),
+        score: config.score,
+        graph: config.graph,
+        topics: config.topics,
+        file_exists: Some(|path| Path::new(path).exists()),
         ..LintOptions::default()
     };
     if let Some(reference) = &args.changed_since {
@@ -138,12 +142,12 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(args, &findings))
 }
 
-/// The `[lint]` section: from `--config`, else the first folder's (or file's folder's) docket.toml.
-fn lint_config(args: &LintArgs, paths: &[PathBuf]) -> anyhow::Result<LintConfig> {
+/// The settings: from `--config`, else the first folder's (or file's folder's) docket.toml.
+fn load_config(args: &LintArgs, paths: &[PathBuf]) -> anyhow::Result<Config> {
     if let Some(file) = &args.config {
         let text =
             std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-        return Ok(Config::from_toml(&text, file)?.lint);
+        return Ok(Config::from_toml(&text, file)?);
     }
     let first = &paths[0];
     let root = if first.is_dir() {
@@ -156,7 +160,7 @@ fn lint_config(args: &LintArgs, paths: &[PathBuf]) -> anyhow::Result<LintConfig>
     } else {
         root
     };
-    Ok(Config::load(root)?.lint)
+    Ok(Config::load(root)?)
 }
 
 fn today(given: Option<&str>) -> anyhow::Result<Date> {

@@ -136,8 +136,8 @@ fn near_records(graph: &Graph, e: &Edge) -> Vec<usize> {
     near
 }
 
-/// DK602: `A supersedes B` with no `superseded by A` in B (and the same for amends), or the
-/// other way round.
+/// DK602: `A amends B` with no `amended by A` in B, or the other way round. One-sided
+/// supersedes are left to lint's DK509, which can fix them, so no pair is reported twice.
 fn one_sided(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let stated: BTreeSet<(usize, usize, LinkKind)> = graph
         .edges
@@ -149,6 +149,9 @@ fn one_sided(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let (Some(to), Some(inverse)) = (e.to(), e.kind.inverse()) else {
             continue;
         };
+        if matches!(e.kind, LinkKind::Supersedes | LinkKind::SupersededBy) {
+            continue;
+        }
         if to == e.from
             || stated.contains(&(to, e.from, inverse))
             || !reported.insert((e.from, to, e.kind))

@@ -2,10 +2,12 @@
 //! shares (file-name ids, option-name keys, link resolution). Nothing here reads markdown.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
-use crate::config::LintConfig;
+use crate::config::{GraphConfig, LintConfig, ScoreConfig, TopicsConfig};
 use crate::corpus::Corpus;
 use crate::diagnostics::Diagnostic;
+use crate::graph::Graph;
 use crate::model::{Date, Decision, Link, RecordId, Span};
 
 use super::Rule;
@@ -30,6 +32,15 @@ pub struct LintOptions {
     pub base: Option<Vec<BaseRecord>>,
     /// Report only on these paths (the records changed since the ref).
     pub only_paths: Option<BTreeSet<String>>,
+    /// The `[score]` section, for the criteria and cost checks (DK310–DK321, DK401–DK405).
+    pub score: ScoreConfig,
+    /// The `[graph]` section, for the graph checks (DK601–DK608).
+    pub graph: GraphConfig,
+    /// The `[topics]` table, for DK607.
+    pub topics: TopicsConfig,
+    /// Whether a linked non-record file exists. The caller does the I/O, so rules touch no
+    /// files; DK608 stays quiet without it.
+    pub file_exists: Option<fn(&str) -> bool>,
 }
 
 /// A rule's view of the run.
@@ -39,6 +50,10 @@ pub struct LintContext<'a> {
     /// The run's settings.
     pub options: &'a LintOptions,
     by_path: BTreeMap<&'a str, usize>,
+    // The score and graph checks each report many codes from one run; the run is cached so
+    // that each code's registry entry only picks its own findings out of it.
+    score_findings: OnceLock<BTreeMap<String, Vec<Diagnostic>>>,
+    graph_findings: OnceLock<Vec<Diagnostic>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -55,7 +70,40 @@ impl<'a> LintContext<'a> {
             corpus,
             options,
             by_path,
+            score_findings: OnceLock::new(),
+            graph_findings: OnceLock::new(),
         }
+    }
+
+    /// The score and cost findings of one record, from one `score::check` run per record.
+    #[must_use]
+    pub fn score_findings(&self, path: &str) -> &[Diagnostic] {
+        let all = self.score_findings.get_or_init(|| {
+            self.corpus
+                .decisions
+                .iter()
+                .map(|d| (d.path.clone(), crate::score::check(d, &self.options.score)))
+                .collect()
+        });
+        all.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// The graph findings of the corpus, from one `graph::check` run. Orphans (DK606) are
+    /// always looked for here: whether they are reported is the registry's `enable` choice.
+    #[must_use]
+    pub fn graph_findings(&self) -> &[Diagnostic] {
+        self.graph_findings.get_or_init(|| {
+            let options = self.options;
+            let mut graph = Graph::build(&self.corpus.decisions, &options.graph, &options.topics);
+            if let Some(exists) = options.file_exists {
+                graph.mark_files(exists);
+            }
+            let config = GraphConfig {
+                orphans: true,
+                ..options.graph.clone()
+            };
+            crate::graph::check(&graph, &config)
+        })
     }
 
     /// The lint settings.

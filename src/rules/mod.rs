@@ -16,7 +16,9 @@
 
 mod context;
 mod fix;
+mod graph_checks;
 mod parse_stage;
+mod score_checks;
 
 mod dk101_missing_status;
 mod dk102_unknown_status;
@@ -32,13 +34,6 @@ mod dk205_number_collision;
 mod dk301_too_few_options;
 mod dk302_chosen_not_among_options;
 mod dk303_option_name_mismatch;
-mod dk304_ragged_criteria_table;
-mod dk305_unrecognised_rating;
-mod dk306_unrecognised_weight;
-mod dk307_missing_winner;
-mod dk401_cost_total_mismatch;
-mod dk402_inverted_cost_range;
-mod dk403_mixed_cost_periods;
 mod dk501_missing_date;
 mod dk502_invalid_date;
 mod dk503_future_date;
@@ -123,13 +118,23 @@ pub static RULES: &[&Rule] = &[
     &dk301_too_few_options::RULE,
     &dk302_chosen_not_among_options::RULE,
     &dk303_option_name_mismatch::RULE,
-    &dk304_ragged_criteria_table::RULE,
-    &dk305_unrecognised_rating::RULE,
-    &dk306_unrecognised_weight::RULE,
-    &dk307_missing_winner::RULE,
-    &dk401_cost_total_mismatch::RULE,
-    &dk402_inverted_cost_range::RULE,
-    &dk403_mixed_cost_periods::RULE,
+    &score_checks::DK310,
+    &score_checks::DK311,
+    &score_checks::DK312,
+    &score_checks::DK313,
+    &score_checks::DK314,
+    &score_checks::DK315,
+    &score_checks::DK316,
+    &score_checks::DK317,
+    &score_checks::DK318,
+    &score_checks::DK319,
+    &score_checks::DK320,
+    &score_checks::DK321,
+    &score_checks::DK401,
+    &score_checks::DK402,
+    &score_checks::DK403,
+    &score_checks::DK404,
+    &score_checks::DK405,
     &dk501_missing_date::RULE,
     &dk502_invalid_date::RULE,
     &dk503_future_date::RULE,
@@ -139,6 +144,14 @@ pub static RULES: &[&Rule] = &[
     &dk507_stale_proposal::RULE,
     &dk508_non_iso_date::RULE,
     &dk509_one_sided_supersede::RULE,
+    &graph_checks::DK601,
+    &graph_checks::DK602,
+    &graph_checks::DK603,
+    &graph_checks::DK604,
+    &graph_checks::DK605,
+    &graph_checks::DK606,
+    &graph_checks::DK607,
+    &graph_checks::DK608,
     &dk701_invalid_embedded_code::RULE,
 ];
 

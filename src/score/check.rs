@@ -35,73 +35,73 @@ const fn rule(
 /// Every check, by code.
 pub const RULES: &[ScoreRule] = &[
     rule(
-        "DK301",
+        "DK310",
         "winner-mismatch",
         Severity::Error,
         "the declared winner is not the option the criteria table scores highest, or the Critical gate eliminates it",
     ),
     rule(
-        "DK302",
+        "DK311",
         "stated-total-mismatch",
         Severity::Error,
         "a total the table states differs from weight × rating summed over the criteria",
     ),
     rule(
-        "DK303",
+        "DK312",
         "unrecognised-rating",
         Severity::Warning,
         "a rating cell fits no scale, or not the scale of the rest of the table",
     ),
     rule(
-        "DK304",
+        "DK313",
         "unrecognised-weight",
         Severity::Warning,
         "a criterion's weight is missing or is not a level, number or percentage",
     ),
     rule(
-        "DK305",
+        "DK314",
         "weights-do-not-sum",
         Severity::Warning,
         "fractional weights do not sum to 1, or percentages to 100%",
     ),
     rule(
-        "DK306",
+        "DK315",
         "missing-winner",
         Severity::Warning,
         "a criteria table has no declared winner or chosen option to compare with",
     ),
     rule(
-        "DK307",
+        "DK316",
         "missing-rating",
         Severity::Warning,
         "an option has an empty cell in a criteria table",
     ),
     rule(
-        "DK308",
+        "DK317",
         "unreadable-stated-total",
         Severity::Info,
         "a stated total is a word rather than a number, so it cannot be checked",
     ),
     rule(
-        "DK309",
+        "DK318",
         "weighted-part-mismatch",
         Severity::Error,
         "a cell such as `7 (28)` states a weighted part that is not weight × rating",
     ),
     rule(
-        "DK310",
+        "DK319",
         "no-eligible-option",
         Severity::Warning,
         "the Critical gate eliminates every option",
     ),
     rule(
-        "DK311",
+        "DK320",
         "unknown-declared-winner",
         Severity::Warning,
         "the declared winner names no option of the criteria table",
     ),
     rule(
-        "DK312",
+        "DK321",
         "tied-winner",
         Severity::Info,
         "the declared winner shares the top total with another option",
@@ -163,7 +163,7 @@ pub(crate) fn finding(code: &str, span: Span, message: impl Into<String>) -> Dia
 ///     .iter()
 ///     .map(|d| d.code)
 ///     .collect();
-/// assert_eq!(codes, ["DK302", "DK301"]); // B's stated total is wrong, and B does not win
+/// assert_eq!(codes, ["DK311", "DK310"]); // B's stated total is wrong, and B does not win
 /// ```
 #[must_use]
 pub fn check(decision: &Decision, config: &ScoreConfig) -> Vec<Diagnostic> {

@@ -61,7 +61,7 @@ pub(super) fn check_stated(
         let Some(value) = stated.value else {
             if !raw.is_empty() && raw.chars().any(char::is_alphanumeric) {
                 out.push(
-                    finding("DK308", stated.span, format!(
+                    finding("DK317", stated.span, format!(
                         "the stated total `{raw}` for `{}` is not a number, so it is not checked",
                         stated.option
                     ))
@@ -95,7 +95,7 @@ pub(super) fn check_stated(
         }
         if !ok {
             out.push(
-                finding("DK302", stated.span, format!(
+                finding("DK311", stated.span, format!(
                     "the stated total `{raw}` for `{}` does not match the computed {}{unit}",
                     stated.option,
                     fmt_plain(computed)
@@ -129,7 +129,7 @@ pub(super) fn verdict(
             }
             None => "the record declares no winner for this table".to_string(),
         };
-        out.push(finding("DK306", table.span, message).with_help(
+        out.push(finding("DK315", table.span, message).with_help(
             "add a `**Winner:** Name` line under the table or a `Chosen option: \"Name\"` line",
         ));
         return Verdict::NoDeclared;
@@ -145,7 +145,7 @@ pub(super) fn verdict(
             table.options.join(", ")
         );
         out.push(
-            finding("DK311", declared.span, message)
+            finding("DK320", declared.span, message)
                 .with_help("name the winner exactly as the table's column or row does"),
         );
         return Verdict::DeclaredUnknown;
@@ -166,7 +166,7 @@ pub(super) fn verdict(
             others.join(", ")
         );
         out.push(
-            finding("DK312", declared.span, message)
+            finding("DK321", declared.span, message)
                 .with_help("say in the record what breaks the tie"),
         );
         return Verdict::AgreesTied;
@@ -198,7 +198,7 @@ fn eliminated_winner(declared: &OptionScore, computed: Option<&str>, span: Span)
         .collect();
     let then = computed.map_or(String::new(), |w| format!("; docket computes `{w}`"));
     finding(
-        "DK301",
+        "DK310",
         span,
         format!(
             "the declared winner `{}` is ❌ on the Critical criterion {}, so the gate eliminates it{then}",
@@ -216,7 +216,7 @@ fn losing_winner(
     table: Span,
 ) -> Diagnostic {
     let mut d = finding(
-        "DK301",
+        "DK310",
         span,
         format!(
             "the declared winner `{}` scores {} but `{}` scores {} ({} more)",
@@ -238,7 +238,7 @@ fn losing_winner(
 
 fn no_winner(table: &CriteriaTable) -> Diagnostic {
     finding(
-        "DK310",
+        "DK319",
         table.span,
         "the Critical gate eliminates every option, so none can win",
     )

@@ -48,7 +48,8 @@ fn lint_case(code: &str, case: &Path) -> (usize, String) {
         config: config_enabling(code),
         today: Some(today()),
         base: base_records(case),
-        only_paths: None,
+        file_exists: Some(|path| Path::new(path).exists()),
+        ..LintOptions::default()
     };
     let findings: Vec<_> = rules::run(&corpus, &options)
         .into_iter()

@@ -266,7 +266,10 @@ fn fix_changes_only_the_named_bytes() {
     // The fix adds `Superseded by` but leaves the status word to the author, so the
     // still-accepted 0004 is then reported by DK605 (accepted-supersedes-accepted).
     let after = fixed.exits(1);
-    assert!(after.contains("DK605") && !after.contains("DK509"), "{after}");
+    assert!(
+        after.contains("DK605") && !after.contains("DK509"),
+        "{after}"
+    );
     assert_eq!(
         fixed.read("0001-use-mysql.md"),
         old.replace("Superceded", "Superseded")

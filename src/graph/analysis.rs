@@ -412,7 +412,7 @@ fn orphans(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_help(
-                "add a Related, Supersedes or Depends on line, or turn off `[graph] orphans`",
+                "add a Related, Supersedes or Depends on line, or stop reporting orphans (`[graph] orphans = false` for `graph --check`; disable the rule under `[lint]`)",
             ),
         );
     }

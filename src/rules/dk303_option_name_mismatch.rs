@@ -1,6 +1,6 @@
-//! DK303 option-name-mismatch: the criteria table's columns, its winner line and the options
-//! sections do not name the same options. Names match after case-folding and dropping a
-//! parenthesised suffix (`AWS (EC2/ECS)` = `AWS`).
+//! DK303 option-name-mismatch: the criteria table's columns and the options sections do not
+//! name the same options. Names match after case-folding and dropping a parenthesised suffix
+//! (`AWS (EC2/ECS)` = `AWS`). A winner line naming no table option is DK320's.
 
 use super::{Check, LintContext, Rule, rule_info, same_option};
 use crate::diagnostics::Diagnostic;
@@ -12,7 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         "DK303",
         "option-name-mismatch",
         Warning,
-        "Option names differ between the options, the criteria table and the winner line.",
+        "Option names differ between the options sections and the criteria table.",
         fixable = false
     ),
     enabled_by_default: true,
@@ -48,26 +48,6 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
                     );
                 }
             }
-        }
-        if let Some(winner) = &table.winner
-            && !table.options.is_empty()
-            && !table.options.iter().any(|o| same_option(o, &winner.name))
-            && !d.options.iter().any(|o| same_option(&o.name, &winner.name))
-        {
-            out.push(
-                rule.report(
-                    &d.path,
-                    winner.span,
-                    format!(
-                        "the winner `{}` is not an option of the criteria table",
-                        winner.name
-                    ),
-                )
-                .with_help(format!(
-                    "name one of the table's options: {}",
-                    table.options.join(", ")
-                )),
-            );
         }
     }
 }

@@ -118,7 +118,7 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
             continue;
         }
         let container = is_container(&key);
-        let pros_cons = PROS_CONS.contains(&key.as_str());
+        let pros_cons = PROS_CONS.contains(&key);
         if container || pros_cons {
             claimed[si] = true;
             let children: Vec<usize> = (si + 1..secs.len())

@@ -390,7 +390,7 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
             for line in lines_of(blocks) {
                 verb_line(line, LinkOrigin::StatusSection, &mut out, None, 0);
             }
-        } else if sec.level > 1 && LINK_SECTIONS.contains(&key.as_str()) {
+        } else if sec.level > 1 && LINK_SECTIONS.contains(&key) {
             for line in single_line_items(blocks) {
                 title_only(
                     line,

@@ -100,7 +100,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let tags = find_tags(&meta);
     let decision = Decision {
         path: path.to_string(),
-        format: shape::detect_format(&doc, &secs, &meta, fm_map.as_ref(), path, &options),
+        format: shape::detect_format(&secs, &meta, fm_map.as_ref(), path, &options),
         id,
         title,
         status,
@@ -384,7 +384,7 @@ fn date_section(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Option<crate::model::
 fn find_section<'a, 'd>(secs: &'a [Sec<'d>], keys: &[&str]) -> Option<&'a Sec<'d>> {
     // Prefer the shallowest match: `## Decision` over a `### Decision` inside an option.
     secs.iter()
-        .filter(|s| keys.contains(&s.key().as_str()))
+        .filter(|s| keys.contains(&s.key()))
         .min_by_key(|s| (s.level.max(2), s.heading))
 }
 
@@ -537,7 +537,7 @@ fn decision_costs(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<crate::model::C
                             "alternatives considered",
                             "pros and cons of the options",
                         ]
-                        .contains(&p.key().as_str())
+                        .contains(&p.key())
                 })
         });
         if in_option {

@@ -16,12 +16,14 @@ pub(crate) struct Sec<'d> {
     /// One past the last block before the first subsection.
     pub(crate) own_end: usize,
     pub(crate) parent: Option<usize>,
+    /// The normalised title, computed once: every extractor matches section names on it.
+    key: String,
 }
 
 impl Sec<'_> {
     /// The normalised title: lower case, trailing colon and leading numbering removed.
-    pub(crate) fn key(&self) -> String {
-        normalise_heading(&self.line.text)
+    pub(crate) fn key(&self) -> &str {
+        &self.key
     }
 }
 
@@ -51,6 +53,7 @@ pub(crate) fn find_sections(doc: &Doc) -> Vec<Sec<'_>> {
                 end: doc.blocks.len(),
                 own_end: doc.blocks.len(),
                 parent: None,
+                key: normalise_heading(&line.text),
             });
         }
     }

@@ -3,23 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use super::markdown::Doc;
 use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::is_date_slug;
 use crate::model::{ConsideredOption, Format, FrontMatterValue};
 
 pub(crate) fn detect_format(
-    doc: &Doc,
     secs: &[Sec<'_>],
     meta: &[MetaEntry<'_>],
     fm: Option<&BTreeMap<String, FrontMatterValue>>,
     path: &str,
     options: &[ConsideredOption],
 ) -> Format {
-    let _ = doc;
-    let keys: Vec<String> = secs.iter().map(Sec::key).collect();
-    let has = |k: &str| keys.iter().any(|x| x == k);
+    let keys: Vec<&str> = secs.iter().map(Sec::key).collect();
+    let has = |k: &str| keys.iter().any(|x| *x == k);
     let madr_body = has("considered options")
         || has("decision outcome")
         || has("context and problem statement");

@@ -56,7 +56,7 @@ pub(crate) fn find_consequences(doc: &Doc, secs: &[Sec<'_>]) -> Consequences {
         let key = sec.key();
         let typed = key
             .contains("consequences")
-            .then(|| kind_of(&key))
+            .then(|| kind_of(key))
             .flatten();
         if let Some(kind) = typed {
             for line in lines(&doc.blocks[sec.heading + 1..sec.own_end]) {
@@ -91,7 +91,7 @@ pub(crate) fn find_consequences(doc: &Doc, secs: &[Sec<'_>]) -> Consequences {
             }
         }
         for child in secs[i + 1..].iter().take_while(|c| c.heading < sec.end) {
-            if let Some(kind) = kind_of(&child.key()) {
+            if let Some(kind) = kind_of(child.key()) {
                 for line in lines(&doc.blocks[child.heading + 1..child.own_end]) {
                     push(&mut out, kind, line);
                 }

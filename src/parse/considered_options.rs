@@ -117,7 +117,7 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
         if claimed[si] {
             continue;
         }
-        let container = is_container(&key);
+        let container = is_container(key);
         let pros_cons = PROS_CONS.contains(&key);
         if container || pros_cons {
             claimed[si] = true;
@@ -155,7 +155,7 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                     merge_option(&mut options, opt);
                 }
             }
-        } else if is_option_heading(&key) {
+        } else if is_option_heading(key) {
             claimed[si] = true;
             let (name, selected) = option_name(&sec.line.text);
             let mut opt = new_option(name, sec.line.span, selected);

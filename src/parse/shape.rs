@@ -16,7 +16,7 @@ pub(crate) fn detect_format(
     options: &[ConsideredOption],
 ) -> Format {
     let keys: Vec<&str> = secs.iter().map(Sec::key).collect();
-    let has = |k: &str| keys.iter().any(|x| *x == k);
+    let has = |k: &str| keys.contains(&k);
     let madr_body = has("considered options")
         || has("decision outcome")
         || has("context and problem statement");

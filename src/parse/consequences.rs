@@ -54,10 +54,7 @@ pub(crate) fn find_consequences(doc: &Doc, secs: &[Sec<'_>]) -> Consequences {
     let mut out = Consequences::default();
     for (i, sec) in secs.iter().enumerate() {
         let key = sec.key();
-        let typed = key
-            .contains("consequences")
-            .then(|| kind_of(key))
-            .flatten();
+        let typed = key.contains("consequences").then(|| kind_of(key)).flatten();
         if let Some(kind) = typed {
             for line in lines(&doc.blocks[sec.heading + 1..sec.own_end]) {
                 push(&mut out, kind, line);

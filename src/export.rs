@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::corpus::Corpus;
-use crate::diagnostics::{Diagnostic, LineCol};
-use crate::model::{Decision, Span};
+use crate::diagnostics::{Diagnostic, LocatedDiagnostic};
+use crate::model::Decision;
 
 /// The version of the export format; bumped on any incompatible change.
 pub const EXPORT_VERSION: u32 = 1;
@@ -17,42 +17,18 @@ struct Export<'a> {
     version: u32,
     records: Vec<RecordExport<'a>>,
     /// Findings for files that produced no record (unreadable files).
-    diagnostics: Vec<DiagnosticExport<'a>>,
+    diagnostics: Vec<LocatedDiagnostic<'a>>,
 }
 
 #[derive(Serialize)]
 struct RecordExport<'a> {
     #[serde(flatten)]
     decision: &'a Decision,
-    diagnostics: Vec<DiagnosticExport<'a>>,
+    diagnostics: Vec<LocatedDiagnostic<'a>>,
 }
 
-#[derive(Serialize)]
-struct DiagnosticExport<'a> {
-    path: &'a str,
-    code: &'a str,
-    name: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    span: Span,
-    start: LineCol,
-    end: LineCol,
-    help: Option<&'a str>,
-}
-
-fn diagnostic_export<'a>(d: &'a Diagnostic, corpus: &Corpus) -> DiagnosticExport<'a> {
-    let (start, end) = corpus.sources.range(&d.path, d.span);
-    DiagnosticExport {
-        path: &d.path,
-        code: d.code,
-        name: d.name,
-        severity: d.severity.as_str(),
-        message: &d.message,
-        span: d.span,
-        start,
-        end,
-        help: d.help.as_deref(),
-    }
+fn diagnostic_export<'a>(d: &'a Diagnostic, corpus: &Corpus) -> LocatedDiagnostic<'a> {
+    LocatedDiagnostic::new(d, &corpus.sources)
 }
 
 /// Renders the corpus as pretty JSON: records in corpus order, each with its parse findings.

@@ -155,6 +155,49 @@ impl Summary {
     }
 }
 
+/// A finding as the JSON outputs of `export` and `score` write it: the code, message and span
+/// with 1-based start and end positions.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocatedDiagnostic<'a> {
+    /// The record's path.
+    pub path: &'a str,
+    /// The stable code.
+    pub code: &'a str,
+    /// The slug naming the problem.
+    pub name: &'a str,
+    /// `error`, `warning` or `info`.
+    pub severity: &'a str,
+    /// One sentence.
+    pub message: &'a str,
+    /// The byte range.
+    pub span: Span,
+    /// Where the span starts.
+    pub start: LineCol,
+    /// Where it ends.
+    pub end: LineCol,
+    /// What to do about it.
+    pub help: Option<&'a str>,
+}
+
+impl<'a> LocatedDiagnostic<'a> {
+    /// Locates a finding in the texts it points into.
+    #[must_use]
+    pub fn new(d: &'a Diagnostic, sources: &SourceMap) -> Self {
+        let (start, end) = sources.range(&d.path, d.span);
+        LocatedDiagnostic {
+            path: &d.path,
+            code: d.code,
+            name: d.name,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            span: d.span,
+            start,
+            end,
+            help: d.help.as_deref(),
+        }
+    }
+}
+
 /// Sorts findings by (path, span start, code), the order every renderer expects.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {

@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::{LineCol, SourceMap};
-use crate::model::Span;
+use crate::diagnostics::{LocatedDiagnostic, SourceMap};
 use crate::score::{CostComparison, RecordScore, Scorecard};
 
 /// The version of the JSON output; bumped on any incompatible change.
@@ -22,19 +21,7 @@ struct JsonRecord<'a> {
     title: &'a str,
     tables: &'a [Scorecard],
     costs: &'a CostComparison,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    code: &'a str,
-    name: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    span: Span,
-    start: LineCol,
-    end: LineCol,
-    help: Option<&'a str>,
+    diagnostics: Vec<LocatedDiagnostic<'a>>,
 }
 
 /// The JSON report described in `docs/score.md`, pretty-printed.
@@ -50,19 +37,7 @@ pub fn to_json(scores: &[RecordScore], sources: &SourceMap) -> crate::Result<Str
             diagnostics: r
                 .diagnostics
                 .iter()
-                .map(|d| {
-                    let (start, end) = sources.range(&d.path, d.span);
-                    JsonDiagnostic {
-                        code: d.code,
-                        name: d.name,
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        span: d.span,
-                        start,
-                        end,
-                        help: d.help.as_deref(),
-                    }
-                })
+                .map(|d| LocatedDiagnostic::new(d, sources))
                 .collect(),
         })
         .collect();

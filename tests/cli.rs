@@ -112,11 +112,11 @@ fn our_own_records_are_clean() {
 #[test]
 fn explain_prints_every_rule_page() {
     for rule in docket::rules::RULES {
-        let out = docket_in_repo(&["lint", "--explain", rule.info.code]);
+        let out = docket_in_repo(&["lint", "--explain", rule.info().code]);
         assert_eq!(out.status.code(), Some(0));
         assert_eq!(
             String::from_utf8(out.stdout).unwrap(),
-            rule.info.explanation
+            rule.info().explanation
         );
     }
     assert_eq!(

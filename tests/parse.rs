@@ -229,7 +229,7 @@ const ROWS: &[Row] = &[
         status: StatusKind::Accepted,
         date: Some("2026-02-18"),
         chosen: None,
-        codes: &["DK004"],
+        codes: &["DK007"],
     },
     Row {
         file: "malformed/two-h1s.md",

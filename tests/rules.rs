@@ -72,7 +72,7 @@ fn cases(code: &str) -> Vec<PathBuf> {
 #[test]
 fn every_rule_has_a_failing_and_a_passing_fixture() {
     for rule in rules::RULES {
-        let code = rule.info.code;
+        let code = rule.info().code;
         if WITHOUT_FIXTURE.contains(&code) {
             continue;
         }
@@ -94,7 +94,7 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
 #[test]
 fn failing_fixtures_report_their_rule() {
     for rule in rules::RULES {
-        let code = rule.info.code;
+        let code = rule.info().code;
         for case in cases(code) {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
             if !name.starts_with("fails_") {
@@ -111,7 +111,7 @@ fn failing_fixtures_report_their_rule() {
 #[test]
 fn passing_fixtures_do_not_report_their_rule() {
     for rule in rules::RULES {
-        let code = rule.info.code;
+        let code = rule.info().code;
         for case in cases(code) {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
             if name.starts_with("passes_") {
@@ -125,7 +125,7 @@ fn passing_fixtures_do_not_report_their_rule() {
 #[test]
 fn every_rule_has_an_explanation_page_that_names_it() {
     for rule in rules::RULES {
-        let i = &rule.info;
+        let i = rule.info();
         assert!(
             i.explanation
                 .starts_with(&format!("# {} {}\n", i.code, i.name)),

@@ -91,7 +91,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
         let rule = rules::lookup(code).with_context(|| {
             format!("unknown rule code `{code}`; `docket lint --list-rules` lists them")
         })?;
-        emit(rule.info.explanation, args.output.as_deref())?;
+        emit(rule.info().explanation, args.output.as_deref())?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.list_rules {
@@ -318,8 +318,8 @@ fn rule_table() -> String {
         "| Code | Name | Default | Fix | Finds |\n|------|------|---------|-----|-------|\n",
     );
     for rule in rules::RULES {
-        let i = &rule.info;
-        let severity = if rule.enabled_by_default {
+        let i = rule.info();
+        let severity = if i.enabled_by_default {
             i.severity.as_str().to_string()
         } else {
             format!("{} (off)", i.severity.as_str())

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Span;
 
 /// Decodes bytes as UTF-8; invalid sequences become U+FFFD and one finding points at the first.
@@ -17,9 +17,7 @@ pub fn decode_source(bytes: &[u8], path: &str) -> (String, Vec<Diagnostic>) {
             let bom = usize::from(text.starts_with('\u{feff}')) * 3;
             let at = valid.saturating_sub(bom);
             let d = Diagnostic::new(
-                "DK001",
-                "invalid-utf8",
-                Severity::Warning,
+Code::InvalidUtf8,
                 path,
                 Span::new(at, at + '\u{fffd}'.len_utf8()),
                 format!("the file is not valid UTF-8 (first bad byte `0x{:02X}`); invalid bytes were replaced", bytes[valid]),

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Severity, SourceMap, sort_diagnostics};
+use crate::diagnostics::{Code, Diagnostic, SourceMap, sort_diagnostics};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Span};
 use crate::parse::parse_record;
@@ -44,9 +44,7 @@ pub fn display_path(path: &Path) -> String {
 
 fn unreadable_file(path: &str, message: &str) -> Diagnostic {
     Diagnostic::new(
-        "DK008",
-        "unreadable-file",
-        Severity::Error,
+        Code::UnreadableFile,
         path,
         Span::default(),
         format!("`{path}` cannot be read: {message}"),

@@ -1,9 +1,11 @@
 //! Findings about records: the `Diagnostic` data and the `SourceMap` that turns byte spans into
 //! lines and columns. Printing them is the CLI's job.
 
+mod codes;
 pub mod render;
 mod source_map;
 
+pub use codes::Code;
 pub use source_map::{LineCol, SourceMap};
 
 use serde::{Deserialize, Serialize};
@@ -78,20 +80,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding with no labels, help or fix.
+    /// A finding of `code` at its registry severity, with no labels, help or fix.
     #[must_use]
-    pub fn new(
-        code: &'static str,
-        name: &'static str,
-        severity: Severity,
-        path: &str,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: Code, path: &str, span: Span, message: impl Into<String>) -> Self {
+        let info = code.info();
         Diagnostic {
-            code,
-            name,
-            severity,
+            code: info.code,
+            name: info.name,
+            severity: info.severity,
             message: message.into(),
             path: path.to_string(),
             span,
@@ -107,9 +103,22 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// Adds a secondary location.
+    #[must_use]
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.labels.push(label);
+        self
+    }
+
+    /// The registry code of this finding.
+    #[must_use]
+    pub fn kind(&self) -> Option<Code> {
+        Code::from_code(self.code)
+    }
 }
 
-/// What a renderer needs to know about a rule: the registry entry without its check.
+/// A code's registry entry: what renderers, `--explain` and config need to know about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
     /// The stable code (`DK102`).
@@ -124,6 +133,8 @@ pub struct RuleInfo {
     pub explanation: &'static str,
     /// Whether the rule offers safe fixes.
     pub fixable: bool,
+    /// Whether the rule runs without being named in `[lint] enable`.
+    pub enabled_by_default: bool,
 }
 
 /// How many findings of each severity.

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::GraphConfig;
-use crate::diagnostics::{Diagnostic, Label, Severity, sort_diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Label, sort_diagnostics};
 use crate::model::{LinkKind, Span, StatusKind};
 
 use super::{Edge, Graph, Node, Target};
@@ -58,9 +58,7 @@ fn unresolved_links(graph: &Graph, out: &mut Vec<Diagnostic>) {
         };
         let from = &graph.nodes[e.from];
         let mut d = Diagnostic::new(
-            "DK601",
-            "unresolved-link",
-            Severity::Warning,
+            Code::UnresolvedLink,
             &from.path,
             e.span,
             format!(
@@ -160,9 +158,7 @@ fn one_sided(graph: &Graph, out: &mut Vec<Diagnostic>) {
         }
         let (from, target) = (&graph.nodes[e.from], &graph.nodes[to]);
         let d = Diagnostic::new(
-            "DK602",
-            "one-sided-link",
-            Severity::Warning,
+            Code::OneSidedLink,
             &from.path,
             e.span,
             if matches!(e.kind, LinkKind::Supersedes | LinkKind::Amends) {
@@ -264,9 +260,7 @@ fn cycles(graph: &Graph, out: &mut Vec<Diagnostic>) {
             .map(|i| format!("`{}`", graph.nodes[*i].key))
             .collect();
         let mut d = Diagnostic::new(
-            "DK603",
-            "supersede-cycle",
-            Severity::Error,
+            Code::SupersedeCycle,
             &node.path,
             supersede_span(graph, first, cycle[1 % cycle.len()]),
             format!("supersedes form a cycle: {}", names.join(" → ")),
@@ -340,9 +334,7 @@ fn stale_chains(graph: &Graph, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let d = Diagnostic::new(
-            "DK604",
-            "superseded-by-superseded",
-            Severity::Info,
+Code::SupersededBySuperseded,
             &node.path,
             supersede_span(graph, i, via),
             format!(
@@ -365,9 +357,7 @@ fn accepted_replaced(graph: &Graph, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let d = Diagnostic::new(
-            "DK605",
-            "accepted-supersedes-accepted",
-            Severity::Error,
+            Code::AcceptedSupersedesAccepted,
             &o.path,
             status_or_title(o),
             format!(
@@ -401,9 +391,7 @@ fn orphans(graph: &Graph, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                "DK606",
-                "orphan-record",
-                Severity::Info,
+Code::OrphanRecord,
                 &node.path,
                 node.title_span,
                 format!(
@@ -441,9 +429,7 @@ fn conflicts(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 let d = Diagnostic::new(
-                    "DK607",
-                    "conflicting-decisions",
-                    Severity::Error,
+Code::ConflictingDecisions,
                     &nb.path,
                     nb.chosen_span.unwrap_or(nb.title_span),
                     format!(
@@ -484,9 +470,7 @@ fn broken_files(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let from = &graph.nodes[e.from];
         out.push(
             Diagnostic::new(
-                "DK608",
-                "broken-relative-link",
-                Severity::Warning,
+                Code::BrokenRelativeLink,
                 &from.path,
                 e.span,
                 format!(

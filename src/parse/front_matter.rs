@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{FrontMatterValue, Span};
 
 /// The front matter found at the top of a record.
@@ -128,15 +128,8 @@ fn read_toml(
 }
 
 fn front_matter_error(path: &str, span: Span, message: &str) -> Diagnostic {
-    Diagnostic::new(
-        "DK002",
-        "invalid-front-matter",
-        Severity::Error,
-        path,
-        span,
-        message,
-    )
-    .with_help("fix the front matter so it parses; docket read the record without it")
+    Diagnostic::new(Code::InvalidFrontMatter, path, span, message)
+        .with_help("fix the front matter so it parses; docket read the record without it")
 }
 
 fn first_line(message: &str) -> &str {

@@ -28,7 +28,7 @@ pub fn read_weight(text: &str) -> crate::model::Weight {
     criteria::read_weight(text, crate::model::Span::default())
 }
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{
     ChangelogEntry, Decision, FrontMatterValue, People, PeopleField, Span, Suppression,
     SuppressionScope, TextBlock, Title, TitleSource,
@@ -242,9 +242,7 @@ fn find_title(
     if let Some(first) = secs.iter().find(|s| !s.line.text.trim().is_empty()) {
         diagnostics.push(
             Diagnostic::new(
-                "DK004",
-                "missing-title",
-                Severity::Warning,
+                Code::TitleNotLevel1,
                 path,
                 first.span,
                 format!(
@@ -276,9 +274,7 @@ fn find_title(
     };
     diagnostics.push(
         Diagnostic::new(
-            "DK004",
-            "missing-title",
-            Severity::Error,
+            Code::MissingTitle,
             path,
             Span::new(0, src.find('\n').unwrap_or(src.len()).min(src.len())),
             format!(
@@ -635,9 +631,7 @@ fn structural_diagnostics(
     if text.trim().is_empty() {
         out.push(
             Diagnostic::new(
-                "DK003",
-                "empty-record",
-                Severity::Error,
+                Code::EmptyRecord,
                 path,
                 Span::new(0, text.len()),
                 "the record is empty",
@@ -649,9 +643,7 @@ fn structural_diagnostics(
     let h1s: Vec<&Sec<'_>> = secs.iter().filter(|s| s.level == 1).collect();
     if let [first, second, ..] = h1s.as_slice() {
         let mut d = Diagnostic::new(
-            "DK005",
-            "multiple-titles",
-            Severity::Warning,
+            Code::MultipleTitles,
             path,
             second.span,
             format!(
@@ -684,9 +676,7 @@ fn structural_diagnostics(
             .map_or(Span::default(), Block::span);
         out.push(
             Diagnostic::new(
-                "DK006",
-                "record-in-code-fence",
-                Severity::Warning,
+                Code::RecordInCodeFence,
                 path,
                 span,
                 "the whole record is inside a code block, so none of it is read as markdown",

@@ -154,14 +154,7 @@ impl Rule {
     /// A finding of this rule at its default severity.
     #[must_use]
     pub fn report(&self, path: &str, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(
-            self.info.code,
-            self.info.name,
-            self.info.severity,
-            path,
-            span,
-            message,
-        )
+        Diagnostic::new(self.code, path, span, message)
     }
 }
 

@@ -1,19 +1,12 @@
 //! DK101 missing-status: the record states no status at all.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK101",
-        "missing-status",
-        Warning,
-        "The record states no status.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::MissingStatus,
     check: Check::Record(check),
 };
 

@@ -1,20 +1,13 @@
 //! DK102 unknown-status: the status is not one of the configured values.
 
 use super::dk103_misspelled_status::misspelling;
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK102",
-        "unknown-status",
-        Warning,
-        "The status is not one of the configured statuses.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::UnknownStatus,
     check: Check::Record(check),
 };
 

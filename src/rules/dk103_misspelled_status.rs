@@ -1,20 +1,13 @@
 //! DK103 misspelled-status: the status word is a misspelling of a standard status
 //! (adr-tools users often write `Superceded`). The fix rewrites just that word.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::{Diagnostic, Edit};
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic, Edit};
 use crate::model::{Decision, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK103",
-        "misspelled-status",
-        Warning,
-        "The status word is a misspelling of a standard status; fixable.",
-        fixable = true
-    ),
-    enabled_by_default: true,
+    code: Code::MisspelledStatus,
     check: Check::Record(check),
 };
 

@@ -2,20 +2,13 @@
 //! Decision, Consequences; MADR: Context and Problem Statement, Considered Options, Decision
 //! Outcome). The lists are configurable per format in `[lint.required_sections]`.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, Format};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK104",
-        "missing-section",
-        Warning,
-        "A section the record's format requires is missing.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::MissingSection,
     check: Check::Record(check),
 };
 

@@ -1,19 +1,12 @@
 //! DK105 empty-section: a heading with nothing under it, not even a subsection.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK105",
-        "empty-section",
-        Warning,
-        "A section has no content and no subsections.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::EmptySection,
     check: Check::Record(check),
 };
 

@@ -2,20 +2,13 @@
 //! `TBD`, a section holding only a `<!-- … -->` comment).
 
 use super::dk105_empty_section::has_children;
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK106",
-        "template-placeholder",
-        Warning,
-        "Template placeholder text (`{…}`, `TODO`, `TBD`, comment-only section) is left in.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::TemplatePlaceholder,
     check: Check::Record(check),
 };
 

@@ -2,20 +2,13 @@
 //! (`0007-x.md` titled `# 8. …`), which breaks links by number.
 
 use super::context::{file_name, file_name_id};
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK201",
-        "id-mismatch",
-        Warning,
-        "The file name's number and the record's id disagree.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::IdMismatch,
     check: Check::Record(check),
 };
 

@@ -3,20 +3,13 @@
 use std::collections::BTreeMap;
 
 use super::context::{file_name, file_name_id, folder_of};
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::{Diagnostic, Label};
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic, Label};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK202",
-        "duplicate-number",
-        Error,
-        "Two records in the same folder and series have the same number.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::DuplicateNumber,
     check: Check::Corpus(check),
 };
 

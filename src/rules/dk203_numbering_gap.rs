@@ -5,20 +5,13 @@ use std::collections::BTreeMap;
 
 use super::context::folder_of;
 use super::dk202_duplicate_number::numbering;
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK203",
-        "numbering-gap",
-        Info,
-        "Numbers are skipped within a folder's series (off by default).",
-        fixable = false
-    ),
-    enabled_by_default: false,
+    code: Code::NumberingGap,
     check: Check::Corpus(check),
 };
 

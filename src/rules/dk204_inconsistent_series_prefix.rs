@@ -5,20 +5,13 @@
 use std::collections::BTreeMap;
 
 use super::context::{FileNameId, file_name, file_name_id, folder_of};
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK204",
-        "inconsistent-series-prefix",
-        Warning,
-        "File names in one folder write the same series with different prefixes or padding.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::InconsistentSeriesPrefix,
     check: Check::Corpus(check),
 };
 

@@ -3,19 +3,12 @@
 
 use super::context::{file_name, folder_of};
 use super::dk202_duplicate_number::numbering;
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK205",
-        "number-collision",
-        Error,
-        "A new record takes a number already used on the `--changed-since` ref.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::NumberCollision,
     check: Check::Corpus(check),
 };
 

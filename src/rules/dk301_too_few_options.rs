@@ -1,19 +1,12 @@
 //! DK301 too-few-options: the record lists a single considered option, so nothing was weighed.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK301",
-        "too-few-options",
-        Warning,
-        "The record lists only one considered option.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::TooFewOptions,
     check: Check::Record(check),
 };
 

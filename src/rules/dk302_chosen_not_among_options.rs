@@ -3,20 +3,13 @@
 //! prose (seed 003) are not reported.
 
 use super::context::refers_to_option;
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{ChosenSource, Decision};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK302",
-        "chosen-not-among-options",
-        Warning,
-        "The chosen option is not one of the considered options.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::ChosenNotAmongOptions,
     check: Check::Record(check),
 };
 

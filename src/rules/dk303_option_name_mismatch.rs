@@ -2,20 +2,13 @@
 //! name the same options. Names match after case-folding and dropping a parenthesised suffix
 //! (`AWS (EC2/ECS)` = `AWS`). A winner line naming no table option is DK320's.
 
-use super::{Check, LintContext, Rule, rule_info, same_option};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule, same_option};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK303",
-        "option-name-mismatch",
-        Warning,
-        "Option names differ between the options sections and the criteria table.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::OptionNameMismatch,
     check: Check::Record(check),
 };
 

@@ -1,19 +1,12 @@
 //! DK501 missing-date: the record states no decision date.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK501",
-        "missing-date",
-        Warning,
-        "The record states no decision date.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::MissingDate,
     check: Check::Record(check),
 };
 

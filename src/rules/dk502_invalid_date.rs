@@ -1,19 +1,12 @@
 //! DK502 invalid-date: the decision date is written but is not a calendar date.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK502",
-        "invalid-date",
-        Warning,
-        "The decision date is not a calendar date.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::InvalidDate,
     check: Check::Record(check),
 };
 

@@ -1,19 +1,12 @@
 //! DK503 future-date: the decision date is after today (`--today`, else the system date).
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK503",
-        "future-date",
-        Warning,
-        "The decision date is in the future.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::FutureDate,
     check: Check::Record(check),
 };
 

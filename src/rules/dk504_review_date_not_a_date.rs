@@ -1,20 +1,13 @@
 //! DK504 review-date-not-a-date: a review or due date written as words (`Phase 12 (before
 //! production deployment)`), which no tool can remind anyone of. Reported as info.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK504",
-        "review-date-not-a-date",
-        Info,
-        "A review or due date is not a calendar date.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::ReviewDateNotADate,
     check: Check::Record(check),
 };
 

@@ -1,20 +1,13 @@
 //! DK505 superseded-without-replacement: a superseded record that names no replacement, and
 //! that no record of the corpus claims to supersede.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, LinkKind, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK505",
-        "superseded-without-replacement",
-        Warning,
-        "A superseded record does not name its replacement.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::SupersededWithoutReplacement,
     check: Check::Record(check),
 };
 

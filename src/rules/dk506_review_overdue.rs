@@ -1,19 +1,12 @@
 //! DK506 review-overdue: an accepted record whose typed review date has passed.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK506",
-        "review-overdue",
-        Warning,
-        "An accepted record is past its review date.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::ReviewOverdue,
     check: Check::Record(check),
 };
 

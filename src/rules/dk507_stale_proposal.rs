@@ -1,20 +1,13 @@
 //! DK507 stale-proposal: a record still `proposed` long after its date (90 days unless
 //! `[lint] proposed_max_age_days` says otherwise).
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, StatusKind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK507",
-        "stale-proposal",
-        Warning,
-        "A record has been `proposed` for longer than the configured age.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::StaleProposal,
     check: Check::Record(check),
 };
 

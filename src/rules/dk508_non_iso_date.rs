@@ -1,20 +1,13 @@
 //! DK508 non-iso-date: the decision date is a real date but not written as ISO 8601
 //! (`20220513`, `May 13, 2022`), so it sorts and compares badly as text.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK508",
-        "non-iso-date",
-        Info,
-        "The decision date is not written as YYYY-MM-DD.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::NonIsoDate,
     check: Check::Record(check),
 };
 

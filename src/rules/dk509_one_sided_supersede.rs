@@ -3,20 +3,13 @@
 //! metadata style, next to its status.
 
 use super::context::{file_name, link_text, record_name, relative_href};
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::{Diagnostic, Edit, Label};
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic, Edit, Label};
 use crate::model::{Decision, LinkKind, Span};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK509",
-        "one-sided-supersede",
-        Warning,
-        "A supersede link is stated on one side only; fixable.",
-        fixable = true
-    ),
-    enabled_by_default: true,
+    code: Code::OneSidedSupersede,
     check: Check::Corpus(check),
 };
 

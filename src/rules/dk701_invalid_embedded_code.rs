@@ -1,20 +1,13 @@
 //! DK701 invalid-embedded-code: a `toml`, `yaml` or `json` code block that does not parse
 //! (a broken `fly.toml` example). The parser ran the check; this rule reports it.
 
-use super::{Check, LintContext, Rule, rule_info};
-use crate::diagnostics::Diagnostic;
+use super::{Check, LintContext, Rule};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
-    info: rule_info!(
-        "DK701",
-        "invalid-embedded-code",
-        Warning,
-        "A `toml`, `yaml` or `json` code block does not parse.",
-        fixable = false
-    ),
-    enabled_by_default: true,
+    code: Code::InvalidEmbeddedCode,
     check: Check::Record(check),
 };
 

@@ -17,7 +17,6 @@
 mod context;
 mod fix;
 mod graph_checks;
-mod parse_stage;
 mod score_checks;
 
 mod dk101_missing_status;
@@ -55,55 +54,68 @@ pub use fix::{apply_edits, edits_by_path, unified_diff};
 
 use crate::config::LintConfig;
 use crate::corpus::Corpus;
-use crate::diagnostics::{Diagnostic, RuleInfo, SourceMap, sort_diagnostics};
+use crate::diagnostics::{Code, Diagnostic, RuleInfo, SourceMap, sort_diagnostics};
 use crate::error::Result;
 use crate::model::{Decision, SuppressionScope};
 
 /// How a rule finds problems.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// The parser or the loader reports it; the registry entry gives it docs and config.
+    /// The loader or the parser reports it; the entry gives it docs and config.
     Parse,
     /// One record at a time.
     Record(fn(&Rule, &Decision, &LintContext<'_>, &mut Vec<Diagnostic>)),
-    /// The whole corpus at once (numbering, links between records).
+    /// The whole workspace at once (numbering, links between records).
     Corpus(fn(&Rule, &LintContext<'_>, &mut Vec<Diagnostic>)),
 }
 
-/// A registry entry.
+/// A registry entry: a code and the check that reports it.
 pub struct Rule {
-    /// Code, name, default severity, summary and documentation.
-    pub info: RuleInfo,
-    /// Whether the rule runs without being named in `[lint] enable`.
-    pub enabled_by_default: bool,
+    /// The code; its name, severity, summary and docs are [`Code::info`]'s.
+    pub code: Code,
     /// What finds the problems.
     pub check: Check,
 }
 
-/// Builds a rule's [`RuleInfo`], taking its documentation from `docs/rules/CODE-name.md`.
-macro_rules! rule_info {
-    ($code:literal, $name:literal, $severity:ident, $summary:literal, fixable = $fixable:literal) => {
-        $crate::diagnostics::RuleInfo {
-            code: $code,
-            name: $name,
-            severity: $crate::diagnostics::Severity::$severity,
-            summary: $summary,
-            explanation: include_str!(concat!("../../docs/rules/", $code, "-", $name, ".md")),
-            fixable: $fixable,
-        }
-    };
+impl Rule {
+    /// The code's registry entry.
+    #[must_use]
+    pub fn info(&self) -> &'static RuleInfo {
+        self.code.info()
+    }
 }
-use rule_info;
 
-/// Every rule docket knows, parse-stage codes first, in code order.
+const fn parse_stage(code: Code) -> Rule {
+    Rule {
+        code,
+        check: Check::Parse,
+    }
+}
+
+const fn score_check(code: Code) -> Rule {
+    Rule {
+        code,
+        check: Check::Record(score_checks::check),
+    }
+}
+
+const fn graph_check(code: Code) -> Rule {
+    Rule {
+        code,
+        check: Check::Corpus(graph_checks::check),
+    }
+}
+
+/// Every rule docket knows, in code order: one entry per [`Code`].
 pub static RULES: &[&Rule] = &[
-    &parse_stage::DK001,
-    &parse_stage::DK002,
-    &parse_stage::DK003,
-    &parse_stage::DK004,
-    &parse_stage::DK005,
-    &parse_stage::DK006,
-    &parse_stage::DK008,
+    &parse_stage(Code::InvalidUtf8),
+    &parse_stage(Code::InvalidFrontMatter),
+    &parse_stage(Code::EmptyRecord),
+    &parse_stage(Code::MissingTitle),
+    &parse_stage(Code::MultipleTitles),
+    &parse_stage(Code::RecordInCodeFence),
+    &parse_stage(Code::TitleNotLevel1),
+    &parse_stage(Code::UnreadableFile),
     &dk101_missing_status::RULE,
     &dk102_unknown_status::RULE,
     &dk103_misspelled_status::RULE,
@@ -118,23 +130,23 @@ pub static RULES: &[&Rule] = &[
     &dk301_too_few_options::RULE,
     &dk302_chosen_not_among_options::RULE,
     &dk303_option_name_mismatch::RULE,
-    &score_checks::DK310,
-    &score_checks::DK311,
-    &score_checks::DK312,
-    &score_checks::DK313,
-    &score_checks::DK314,
-    &score_checks::DK315,
-    &score_checks::DK316,
-    &score_checks::DK317,
-    &score_checks::DK318,
-    &score_checks::DK319,
-    &score_checks::DK320,
-    &score_checks::DK321,
-    &score_checks::DK401,
-    &score_checks::DK402,
-    &score_checks::DK403,
-    &score_checks::DK404,
-    &score_checks::DK405,
+    &score_check(Code::WinnerMismatch),
+    &score_check(Code::StatedTotalMismatch),
+    &score_check(Code::UnrecognisedRating),
+    &score_check(Code::UnrecognisedWeight),
+    &score_check(Code::WeightsDoNotSum),
+    &score_check(Code::MissingWinner),
+    &score_check(Code::MissingRating),
+    &score_check(Code::UnreadableStatedTotal),
+    &score_check(Code::WeightedPartMismatch),
+    &score_check(Code::NoEligibleOption),
+    &score_check(Code::UnknownDeclaredWinner),
+    &score_check(Code::TiedWinner),
+    &score_check(Code::CostTotalMismatch),
+    &score_check(Code::CostRangeInverted),
+    &score_check(Code::MixedCostPeriods),
+    &score_check(Code::CostWithoutPeriod),
+    &score_check(Code::MixedCurrencies),
     &dk501_missing_date::RULE,
     &dk502_invalid_date::RULE,
     &dk503_future_date::RULE,
@@ -144,14 +156,14 @@ pub static RULES: &[&Rule] = &[
     &dk507_stale_proposal::RULE,
     &dk508_non_iso_date::RULE,
     &dk509_one_sided_supersede::RULE,
-    &graph_checks::DK601,
-    &graph_checks::DK602,
-    &graph_checks::DK603,
-    &graph_checks::DK604,
-    &graph_checks::DK605,
-    &graph_checks::DK606,
-    &graph_checks::DK607,
-    &graph_checks::DK608,
+    &graph_check(Code::UnresolvedLink),
+    &graph_check(Code::OneSidedLink),
+    &graph_check(Code::SupersedeCycle),
+    &graph_check(Code::SupersededBySuperseded),
+    &graph_check(Code::AcceptedSupersedesAccepted),
+    &graph_check(Code::OrphanRecord),
+    &graph_check(Code::ConflictingDecisions),
+    &graph_check(Code::BrokenRelativeLink),
     &dk701_invalid_embedded_code::RULE,
 ];
 
@@ -161,13 +173,13 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
     RULES
         .iter()
         .copied()
-        .find(|r| r.info.code.eq_ignore_ascii_case(code))
+        .find(|r| r.info().code.eq_ignore_ascii_case(code))
 }
 
 /// The registry as renderers see it.
 #[must_use]
 pub fn rule_infos() -> Vec<RuleInfo> {
-    RULES.iter().map(|r| r.info).collect()
+    RULES.iter().map(|r| *r.info()).collect()
 }
 
 /// Checks that every code the `[lint]` section names is a known rule.
@@ -183,9 +195,9 @@ pub fn check_config(config: &LintConfig) -> Result<()> {
 fn is_enabled(rule: &Rule, config: &LintConfig) -> bool {
     let named = |list: &[toml::Spanned<String>]| {
         list.iter()
-            .any(|c| c.get_ref().eq_ignore_ascii_case(rule.info.code))
+            .any(|c| c.get_ref().eq_ignore_ascii_case(rule.info().code))
     };
-    (rule.enabled_by_default || named(&config.enable)) && !named(&config.disable)
+    (rule.info().enabled_by_default || named(&config.enable)) && !named(&config.disable)
 }
 
 /// Runs every enabled rule over the corpus and returns the findings (parse-stage ones
@@ -246,5 +258,5 @@ fn is_suppressed(d: &Diagnostic, ctx: &LintContext<'_>, sources: &SourceMap) -> 
 /// The codes of every rule, for `--explain` listings and tests.
 #[must_use]
 pub fn codes() -> BTreeSet<&'static str> {
-    RULES.iter().map(|r| r.info.code).collect()
+    RULES.iter().map(|r| r.info().code).collect()
 }

@@ -5,7 +5,7 @@ use super::check::finding;
 use super::scale::Valuer;
 use super::weights::{WeightKind, WeightScale};
 use super::{DeclaredWinner, OptionScore, StatedCheck, Verdict, fmt_plain};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{CriteriaTable, Span};
 
 /// Digits after the decimal point in the first number of a text.
@@ -61,7 +61,7 @@ pub(super) fn check_stated(
         let Some(value) = stated.value else {
             if !raw.is_empty() && raw.chars().any(char::is_alphanumeric) {
                 out.push(
-                    finding("DK317", stated.span, format!(
+                    finding(Code::UnreadableStatedTotal, stated.span, format!(
                         "the stated total `{raw}` for `{}` is not a number, so it is not checked",
                         stated.option
                     ))
@@ -95,7 +95,7 @@ pub(super) fn check_stated(
         }
         if !ok {
             out.push(
-                finding("DK311", stated.span, format!(
+                finding(Code::StatedTotalMismatch, stated.span, format!(
                     "the stated total `{raw}` for `{}` does not match the computed {}{unit}",
                     stated.option,
                     fmt_plain(computed)
@@ -129,7 +129,7 @@ pub(super) fn verdict(
             }
             None => "the record declares no winner for this table".to_string(),
         };
-        out.push(finding("DK315", table.span, message).with_help(
+        out.push(finding(Code::MissingWinner, table.span, message).with_help(
             "add a `**Winner:** Name` line under the table or a `Chosen option: \"Name\"` line",
         ));
         return Verdict::NoDeclared;
@@ -145,7 +145,7 @@ pub(super) fn verdict(
             table.options.join(", ")
         );
         out.push(
-            finding("DK320", declared.span, message)
+            finding(Code::UnknownDeclaredWinner, declared.span, message)
                 .with_help("name the winner exactly as the table's column or row does"),
         );
         return Verdict::DeclaredUnknown;
@@ -166,7 +166,7 @@ pub(super) fn verdict(
             others.join(", ")
         );
         out.push(
-            finding("DK321", declared.span, message)
+            finding(Code::TiedWinner, declared.span, message)
                 .with_help("say in the record what breaks the tie"),
         );
         return Verdict::AgreesTied;
@@ -198,7 +198,7 @@ fn eliminated_winner(declared: &OptionScore, computed: Option<&str>, span: Span)
         .collect();
     let then = computed.map_or(String::new(), |w| format!("; docket computes `{w}`"));
     finding(
-        "DK310",
+        Code::WinnerMismatch,
         span,
         format!(
             "the declared winner `{}` is ❌ on the Critical criterion {}, so the gate eliminates it{then}",
@@ -216,7 +216,7 @@ fn losing_winner(
     table: Span,
 ) -> Diagnostic {
     let mut d = finding(
-        "DK310",
+        Code::WinnerMismatch,
         span,
         format!(
             "the declared winner `{}` scores {} but `{}` scores {} ({} more)",
@@ -238,7 +238,7 @@ fn losing_winner(
 
 fn no_winner(table: &CriteriaTable) -> Diagnostic {
     finding(
-        "DK319",
+        Code::NoEligibleOption,
         table.span,
         "the Critical gate eliminates every option, so none can win",
     )

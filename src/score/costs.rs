@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::check::finding;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{CostEstimate, Decision, Money, Period};
 
 /// A monthly amount or range.
@@ -229,7 +229,7 @@ fn check_lines(lines: &[CostEstimate], owner: &str, out: &mut Vec<Diagnostic>) {
         if money.low > money.high {
             out.push(
                 finding(
-                    "DK402",
+                    Code::CostRangeInverted,
                     line.span,
                     format!(
                         "the cost range in `{}` runs from {sym}{} down to {sym}{}",
@@ -246,7 +246,7 @@ fn check_lines(lines: &[CostEstimate], owner: &str, out: &mut Vec<Diagnostic>) {
             Some(p) if per_month(p).is_some() && !periods.contains(&p) => periods.push(p),
             None if money.high != 0.0 && !line.is_total => out.push(
                 finding(
-                    "DK404",
+                    Code::CostWithoutPeriod,
                     line.span,
                     format!(
                         "the cost `{}` has no period, so it is left out of the monthly comparison",
@@ -272,7 +272,7 @@ fn check_lines(lines: &[CostEstimate], owner: &str, out: &mut Vec<Diagnostic>) {
         let names: Vec<&str> = periods.iter().map(|p| period_word(*p)).collect();
         out.push(
             finding(
-                "DK403",
+                Code::MixedCostPeriods,
                 span,
                 format!("the costs of {owner} mix periods ({})", names.join(", ")),
             )
@@ -288,7 +288,7 @@ fn check_lines(lines: &[CostEstimate], owner: &str, out: &mut Vec<Diagnostic>) {
             .map_or_else(Default::default, |l| l.span);
         out.push(
             finding(
-                "DK405",
+                Code::MixedCurrencies,
                 span,
                 format!(
                     "the costs of {owner} mix currencies ({})",
@@ -337,7 +337,7 @@ fn check_total(total: &CostEstimate, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             finding(
-                "DK401",
+                Code::CostTotalMismatch,
                 total.span,
                 format!(
                     "the total `{}` does not match the sum of its {} parts, {sum}",

@@ -28,7 +28,7 @@ mod sensitivity;
 mod table;
 mod weights;
 
-pub use check::{RULES, ScoreRule, check};
+pub use check::check;
 pub use costs::{CostComparison, MonthlyCost, OptionCosts, PhaseCost};
 pub use render::{SCORE_JSON_VERSION, to_human, to_json, to_markdown};
 pub use scale::{RatingScale, ScaleKind, ScaleLevel, ValueSource};

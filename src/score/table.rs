@@ -12,7 +12,7 @@ use super::{
     WeightScore, fmt_plain, sensitivity,
 };
 use crate::config::ScoreConfig;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{CriteriaTable, Rating, RatingMark, Span, Weight, WeightLevel};
 
 /// Lower-case words joined by single spaces, for matching names.
@@ -88,7 +88,7 @@ fn read_weights(table: &CriteriaTable, config: &ScoreConfig, out: &mut Vec<Diagn
                     _ => (c.span, "no weight".to_string()),
                 };
                 out.push(
-                    finding("DK313", c.span.cover(span), format!(
+                    finding(Code::UnrecognisedWeight, c.span.cover(span), format!(
                         "criterion `{}` has {what}, which is not a weight, so it is left out of the totals",
                         c.name
                     ))
@@ -108,7 +108,7 @@ fn read_weights(table: &CriteriaTable, config: &ScoreConfig, out: &mut Vec<Diagn
             };
             out.push(
                 finding(
-                    "DK314",
+                    Code::WeightsDoNotSum,
                     table.span,
                     format!("the weights sum to `{stated}`, not {expected}"),
                 )
@@ -310,13 +310,13 @@ fn cell_finding(
         .join(" / ");
     match value {
         CellValue::Empty => finding(
-            "DK316",
+            Code::MissingRating,
             span,
             format!("`{option}` has no rating for `{criterion}`, so the cell counts nothing"),
         )
         .with_help(format!("rate it on the table's scale ({scale})")),
         CellValue::OffScale => finding(
-            "DK312",
+            Code::UnrecognisedRating,
             span,
             format!(
                 "rating `{raw}` for `{option}` on `{criterion}` is not on the table's {scale} scale, so it counts nothing"
@@ -324,7 +324,7 @@ fn cell_finding(
         )
         .with_help("use one scale for every cell of the table"),
         _ => finding(
-            "DK312",
+            Code::UnrecognisedRating,
             span,
             format!("rating `{raw}` for `{option}` on `{criterion}` fits no scale, so it counts nothing"),
         )
@@ -348,7 +348,7 @@ fn check_weighted(rating: &Rating, weight: f64, out: &mut Vec<Diagnostic>) {
     if weight > 0.0 && !agrees(stated, expected, inner) {
         out.push(
             finding(
-                "DK318",
+                Code::WeightedPartMismatch,
                 rating.span,
                 format!(
                     "cell `{raw}` states a weighted part of {}, but {} × weight {} is {}",

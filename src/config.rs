@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Code, Severity};
 use crate::error::{Error, Result};
 use crate::model::Weight;
 
@@ -153,6 +153,11 @@ impl LintConfig {
             .collect();
         out.sort_by_key(|(_, span)| span.start);
         out
+    }
+
+    /// Turns on a rule as if `[lint] enable` named it (`graph --orphans`).
+    pub fn enable_code(&mut self, code: Code) {
+        self.enable.push(Spanned::new(0..0, code.as_str().to_string()));
     }
 
     /// An error pointing at the config text at `offset`.
@@ -338,17 +343,13 @@ fn default_partial() -> f64 {
 pub const CONFIG_FILE: &str = "docket.toml";
 
 impl Config {
-    /// Reads `docket.toml` from `root` when it exists; the defaults otherwise.
-    pub fn load(root: &Path) -> Result<Config> {
-        let path = root.join(CONFIG_FILE);
-        if !path.is_file() {
-            return Ok(Config::default());
-        }
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-            path: path.clone(),
+    /// Reads a config file. Finding it is `workspace::find_config`'s job.
+    pub fn from_file(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
             source,
         })?;
-        Config::from_toml(&text, &path)
+        Config::from_toml(&text, path)
     }
 
     /// Parses configuration text; `path` is used in errors.
@@ -363,6 +364,10 @@ impl Config {
             }
         })?;
         config.lint.source = Some((path.to_path_buf(), text.to_string()));
+        if config.graph.orphans {
+            // `[graph] orphans = true` is the graph's way of saying `[lint] enable = ["DK606"]`.
+            config.lint.enable_code(Code::OrphanRecord);
+        }
         Ok(config)
     }
 }

@@ -6,10 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use docket::config::LintConfig;
-use docket::corpus::{Corpus, LoadOptions, display_path};
+use docket::corpus::display_path;
 use docket::diagnostics::render::{HumanOptions, render_human};
 use docket::model::{Date, RecordId};
 use docket::rules::{self, BaseRecord, LintOptions};
+use docket::workspace::{Workspace, WorkspaceOptions};
 
 const FIXTURES: &str = "tests/fixtures/rules";
 
@@ -42,22 +43,25 @@ fn base_records(case: &Path) -> Option<Vec<BaseRecord>> {
 
 /// Lints one case and renders only the findings of `code`.
 fn lint_case(code: &str, case: &Path) -> (usize, String) {
-    let corpus =
-        Corpus::load(&[case.to_path_buf()], &LoadOptions::default()).expect("fixture loads");
+    let mut workspace = Workspace::load(&[case.to_path_buf()], &WorkspaceOptions::default())
+        .expect("fixture loads");
+    workspace.config.lint = config_enabling(code);
     let options = LintOptions {
-        config: config_enabling(code),
         today: Some(today()),
         base: base_records(case),
-        file_exists: Some(|path| Path::new(path).exists()),
         ..LintOptions::default()
     };
-    let findings: Vec<_> = rules::run(&corpus, &options)
+    let findings: Vec<_> = rules::run(&workspace, &options)
         .into_iter()
         .filter(|d| d.code == code)
         .collect();
     (
         findings.len(),
-        render_human(&findings, &corpus.sources, HumanOptions::default()),
+        render_human(
+            &findings,
+            &workspace.corpus.sources,
+            HumanOptions::default(),
+        ),
     )
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use docket::config::ScoreConfig;
 use docket::diagnostics::SourceMap;
+use docket::diagnostics::render::{HumanOptions, render_human};
 use docket::model::{
     CriteriaTable, Criterion, Rating, RatingMark, Span, TableLayout, Weight, WeightLevel,
 };
@@ -98,7 +99,17 @@ fn every_fixture_renders_as_its_snapshot() {
             .trim_start_matches("fixtures/score/")
             .trim_end_matches(".md")
             .replace('/', "__");
-        insta::assert_snapshot!(name, to_human(&[record], &sources));
+        // The report, then its findings as `docket score` prints them (the lint renderer).
+        let mut shown = to_human(std::slice::from_ref(&record), &sources);
+        if !record.diagnostics.is_empty() {
+            shown.push('\n');
+            shown.push_str(&render_human(
+                &record.diagnostics,
+                &sources,
+                HumanOptions::default(),
+            ));
+        }
+        insta::assert_snapshot!(name, shown);
     }
 }
 
@@ -841,13 +852,25 @@ mod cli {
             .args(["score", "--check", "fixtures/corpora/score/gate-off"])
             .assert()
             .code(0);
-        // The same records with the default scales: MongoDB is gated out.
+        // A record named alone finds its folder's docket.toml too (issue 9: one config lookup).
         docket()
             .args([
                 "score",
                 "--check",
                 "fixtures/corpora/score/gate-off/DR-001-booking-database.md",
             ])
+            .assert()
+            .code(0);
+        // The same record away from that config, with the default scales: MongoDB is gated out.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            "tests/fixtures/corpora/score/gate-off/DR-001-booking-database.md",
+            dir.path().join("DR-001-booking-database.md"),
+        )
+        .unwrap();
+        docket()
+            .args(["score", "--check"])
+            .arg(dir.path())
             .assert()
             .code(1);
     }

@@ -1,61 +1,19 @@
 //! `docket graph`: the decision graph as text, DOT, Mermaid or JSON, and `--check` for the
-//! graph findings (`DK6xx`). Also holds the loading shared by `show` and `list`.
+//! graph findings (`DK6xx`) through the lint pipeline.
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use docket::config::{Config, GraphConfig, TopicsConfig};
-use docket::corpus::{Corpus, LoadOptions};
-use docket::diagnostics::{Diagnostic, Severity, SourceMap};
+use docket::diagnostics::{Code, Family};
 use docket::graph::{Filter, Graph, Target, View};
 use docket::model::{LinkKind, StatusKind};
+use docket::rules::{self, LintOptions};
 
+use super::args::{
+    Color, FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings,
+};
 use super::output::emit;
-
-/// Records loaded with their graph settings.
-pub(crate) struct Loaded {
-    pub(crate) corpus: Corpus,
-    pub(crate) graph: Graph,
-    pub(crate) config: GraphConfig,
-}
-
-/// The paths to read: the current folder when none are given.
-pub(crate) fn paths_or_here(paths: &[PathBuf]) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    }
-}
-
-/// Loads records and the `[graph]` / `[topics]` settings of every folder given, and builds
-/// the graph (non-record link targets checked against the file system).
-pub(crate) fn load(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<Loaded> {
-    let corpus = Corpus::load(
-        paths,
-        &LoadOptions {
-            extra_extensions: extensions.to_vec(),
-        },
-    )?;
-    let mut config = GraphConfig::default();
-    let mut topics = TopicsConfig::default();
-    for dir in paths.iter().filter(|p| p.is_dir()) {
-        let c = Config::load(dir)?;
-        config.series.extend(c.graph.series);
-        config.orphans |= c.graph.orphans;
-        config.topic_tags.extend(c.graph.topic_tags);
-        topics.merge(c.topics);
-    }
-    let mut graph = Graph::build(&corpus.decisions, &config, &topics);
-    graph.mark_files(|p| Path::new(p).exists());
-    Ok(Loaded {
-        corpus,
-        graph,
-        config,
-    })
-}
 
 /// Reads a status name as `--status` takes it.
 pub(crate) fn parse_status(text: &str) -> Result<StatusKind, String> {
@@ -113,8 +71,8 @@ pub(crate) enum GraphFormat {
 /// Arguments of `docket graph`.
 #[derive(Debug, Args)]
 pub(crate) struct GraphArgs {
-    /// Record files or folders (default: the current folder).
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: GraphFormat,
@@ -127,34 +85,42 @@ pub(crate) struct GraphArgs {
     /// Show only the chain around this record (`ADR-016`, a path or a file name).
     #[arg(long, value_name = "ID")]
     around: Option<String>,
-    /// Report the graph findings (DK601–DK608) instead; exits 1 on any error.
+    /// Report the graph findings (DK601–DK608) as `docket lint` does, with its suppressions
+    /// and `[lint]` settings; exits 1 on any error. `--format json` prints them as JSON.
     #[arg(long)]
     check: bool,
     /// With --check, also report records with no link in or out (DK606).
     #[arg(long)]
     orphans: bool,
-    /// Also read files with this extension in folders (repeatable): `--ext txt`.
-    #[arg(long = "ext", value_name = "EXT")]
-    extensions: Vec<String>,
-    /// Write to this file instead of stdout.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    /// When to colour --check output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 pub(crate) fn run(args: &GraphArgs) -> anyhow::Result<ExitCode> {
-    let mut loaded = load(&paths_or_here(&args.paths), &args.extensions)?;
-    loaded.config.orphans |= args.orphans;
-    let graph = &loaded.graph;
+    let output = args.out.output.as_deref();
+    let mut workspace = args.input.load()?;
     if args.check {
-        let findings = docket::graph::check(graph, &loaded.config);
-        let text = match args.format {
-            GraphFormat::Json => serde_json::to_string_pretty(&findings)? + "\n",
-            _ => render_findings(&findings, &loaded.corpus.sources),
+        if args.orphans {
+            workspace.config.lint.enable_code(Code::OrphanRecord);
+        }
+        let options = LintOptions {
+            families: vec![Family::Links],
+            ..LintOptions::default()
         };
-        emit(&text, args.output.as_deref())?;
-        let failed = findings.iter().any(|d| d.severity == Severity::Error);
-        return Ok(ExitCode::from(u8::from(failed)));
+        let findings = rules::run(&workspace, &options);
+        let format = match args.format {
+            GraphFormat::Json => FindingsFormat::Json,
+            _ => FindingsFormat::Human,
+        };
+        let sources = &workspace.corpus.sources;
+        let text = render_findings(format, args.color, output.is_some(), &findings, sources);
+        emit(&text, output)?;
+        return Ok(findings_exit_code(&findings, false, None));
     }
+    let graph = &workspace.graph;
     let around = match &args.around {
         Some(query) => Some(find_one(graph, query)?),
         None => None,
@@ -196,7 +162,7 @@ pub(crate) fn run(args: &GraphArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&json)? + "\n"
         }
     };
-    emit(&text, args.output.as_deref())?;
+    emit(&text, output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -271,43 +237,4 @@ fn render_text(graph: &Graph, view: &View, filter: &Filter) -> String {
 /// each other, as do `amends` and `amended-by`.
 fn same_kind(wanted: LinkKind, kind: LinkKind) -> bool {
     wanted == kind || wanted.inverse() == Some(kind)
-}
-
-/// Findings as `severity[CODE/name]: message`, the place, the line and the help.
-pub(crate) fn render_findings(findings: &[Diagnostic], sources: &SourceMap) -> String {
-    let mut out = String::new();
-    for d in findings {
-        let at = sources.line_col(&d.path, d.span.start);
-        let _ = writeln!(
-            out,
-            "{}[{}/{}]: {}",
-            d.severity.as_str(),
-            d.code,
-            d.name,
-            d.message
-        );
-        let _ = writeln!(out, "  --> {}:{}:{}", d.path, at.line, at.column);
-        let _ = writeln!(out, "   | {}", sources.line_text(&d.path, at.line));
-        for l in &d.labels {
-            let lc = sources.line_col(&l.path, l.span.start);
-            let _ = writeln!(
-                out,
-                "   = note: {} ({}:{}:{})",
-                l.message, l.path, lc.line, lc.column
-            );
-        }
-        if let Some(help) = &d.help {
-            let _ = writeln!(out, "   = help: {help}");
-        }
-        out.push('\n');
-    }
-    let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
-    let _ = writeln!(
-        out,
-        "{} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    );
-    out
 }

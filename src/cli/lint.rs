@@ -3,54 +3,36 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use docket::config::Config;
-use docket::corpus::{Corpus, LoadOptions, display_path};
-use docket::diagnostics::render::{
-    HumanOptions, render_github, render_human, render_json, render_sarif,
-};
-use docket::diagnostics::{Diagnostic, Severity, Summary};
+use docket::corpus::{Corpus, display_path};
+use docket::diagnostics::Diagnostic;
 use docket::model::Date;
 use docket::rules::{self, LintOptions};
 
+use super::args::{
+    Color, FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings,
+};
 use super::output::{emit, note};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum LintFormat {
-    Human,
-    Json,
-    Github,
-    Sarif,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Deny {
     Warnings,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Color {
-    Auto,
-    Always,
-    Never,
-}
-
 /// Arguments of `docket lint`.
 #[derive(Debug, Args)]
 pub(crate) struct LintArgs {
-    /// Record files or folders (default: the current folder).
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    format: LintFormat,
-    /// Write the findings to this file instead of stdout.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    format: FindingsFormat,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Print the documentation of a rule (`DK103`) and exit.
     #[arg(long, value_name = "CODE")]
     explain: Option<String>,
@@ -75,92 +57,57 @@ pub(crate) struct LintArgs {
     /// Lint only records changed since this git ref, and flag new records whose number is taken on it.
     #[arg(long, value_name = "REF")]
     changed_since: Option<String>,
-    /// The docket.toml to read (default: the one in the first folder linted).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Also read files with this extension in folders (repeatable): `--ext txt`.
-    #[arg(long = "ext", value_name = "EXT")]
-    extensions: Vec<String>,
     /// When to colour human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
 }
 
 pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
+    let output = args.out.output.as_deref();
     if let Some(code) = &args.explain {
         let rule = rules::lookup(code).with_context(|| {
             format!("unknown rule code `{code}`; `docket lint --list-rules` lists them")
         })?;
-        emit(rule.info().explanation, args.output.as_deref())?;
+        emit(rule.info().explanation, output)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.list_rules {
-        emit(&rule_table(), args.output.as_deref())?;
+        emit(&rule_table(), output)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let config = load_config(args, &paths)?;
-    rules::check_config(&config.lint)?;
-    let load = LoadOptions {
-        extra_extensions: args.extensions.clone(),
-    };
-    let corpus = Corpus::load(&paths, &load)?;
+    let mut workspace = args.input.load()?;
     let mut options = LintOptions {
-        config: config.lint,
         today: Some(today(args.today.as_deref())?),
-        score: config.score,
-        graph: config.graph,
-        topics: config.topics,
-        file_exists: Some(|path| Path::new(path).exists()),
         ..LintOptions::default()
     };
     if let Some(reference) = &args.changed_since {
-        let (only, base) = changed_since(reference, &paths, &corpus)?;
+        let (only, base) = changed_since(reference, &args.input.paths(), &workspace.corpus)?;
         options.only_paths = Some(only);
         options.base = Some(base);
     }
-    let mut findings = rules::run(&corpus, &options);
-    let mut corpus = corpus;
+    let mut findings = rules::run(&workspace, &options);
     if args.fix {
-        let changed = apply_fixes(&findings, &corpus, args.dry_run)?;
+        let changed = apply_fixes(&findings, &workspace.corpus, args.dry_run)?;
         if args.dry_run {
-            emit(&changed, args.output.as_deref())?;
-            return Ok(if changed.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            });
+            emit(&changed, output)?;
+            return Ok(ExitCode::from(u8::from(!changed.is_empty())));
         }
-        corpus = Corpus::load(&paths, &load)?;
-        findings = rules::run(&corpus, &options);
+        workspace = args.input.load()?;
+        findings = rules::run(&workspace, &options);
     }
-    emit(&render(args, &findings, &corpus), args.output.as_deref())?;
-    Ok(exit_code(args, &findings))
-}
-
-/// The settings: from `--config`, else the first folder's (or file's folder's) docket.toml.
-fn load_config(args: &LintArgs, paths: &[PathBuf]) -> anyhow::Result<Config> {
-    if let Some(file) = &args.config {
-        let text =
-            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-        return Ok(Config::from_toml(&text, file)?);
-    }
-    let first = &paths[0];
-    let root = if first.is_dir() {
-        first.as_path()
-    } else {
-        first.parent().unwrap_or(Path::new("."))
-    };
-    let root = if root.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        root
-    };
-    Ok(Config::load(root)?)
+    let text = render_findings(
+        args.format,
+        args.color,
+        output.is_some(),
+        &findings,
+        &workspace.corpus.sources,
+    );
+    emit(&text, output)?;
+    Ok(findings_exit_code(
+        &findings,
+        args.deny == Some(Deny::Warnings),
+        args.max_warnings,
+    ))
 }
 
 fn today(given: Option<&str>) -> anyhow::Result<Date> {
@@ -245,9 +192,8 @@ fn apply_fixes(findings: &[Diagnostic], corpus: &Corpus, dry_run: bool) -> anyho
             ));
             continue;
         };
-        let (bom, body) = text
-            .strip_prefix('\u{feff}')
-            .map_or(("", text), |b| ("\u{feff}", b));
+        let body = docket::parse::strip_bom(text);
+        let bom = &text[..text.len() - body.len()];
         if corpus.sources.text(&path) != Some(body) {
             note(&format!(
                 "skipping fixes in {path}: the file changed while docket was reading it"
@@ -273,43 +219,6 @@ fn apply_fixes(findings: &[Diagnostic], corpus: &Corpus, dry_run: bool) -> anyho
         note(&format!("applied {applied} fixes in {files} files"));
     }
     Ok(diff)
-}
-
-fn render(args: &LintArgs, findings: &[Diagnostic], corpus: &Corpus) -> String {
-    match args.format {
-        LintFormat::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    args.output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            render_human(findings, &corpus.sources, HumanOptions { color })
-        }
-        LintFormat::Json => render_json(findings, &corpus.sources),
-        LintFormat::Github => render_github(findings, &corpus.sources),
-        LintFormat::Sarif => render_sarif(
-            findings,
-            &corpus.sources,
-            &rules::rule_infos(),
-            env!("CARGO_PKG_VERSION"),
-        ),
-    }
-}
-
-fn exit_code(args: &LintArgs, findings: &[Diagnostic]) -> ExitCode {
-    let s = Summary::of(findings);
-    let too_many = args.max_warnings.is_some_and(|n| s.warnings > n);
-    let denied = args.deny == Some(Deny::Warnings)
-        && findings.iter().any(|d| d.severity == Severity::Warning);
-    if s.errors > 0 || too_many || denied {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 /// The rules as a markdown table: code, name, default severity, fixable, summary.

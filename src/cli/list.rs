@@ -2,15 +2,15 @@
 //! table of contents adr-tools users generate), filtered by status or tag and sorted.
 
 use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use docket::corpus::{Corpus, LoadOptions, display_path};
+use docket::corpus::display_path;
 use docket::model::{Decision, StatusKind};
 use serde::Serialize;
 
-use super::graph::{parse_status, paths_or_here};
+use super::args::{InputArgs, OutputArgs};
+use super::graph::parse_status;
 use super::output::emit;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -40,8 +40,8 @@ pub(crate) enum SortKey {
 /// Arguments of `docket list`.
 #[derive(Debug, Args)]
 pub(crate) struct ListArgs {
-    /// Record files or folders (default: the current folder).
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: ListFormat,
@@ -54,12 +54,8 @@ pub(crate) struct ListArgs {
     /// Sort order.
     #[arg(long, value_enum, default_value = "id")]
     sort: SortKey,
-    /// Also read files with this extension in folders (repeatable): `--ext txt`.
-    #[arg(long = "ext", value_name = "EXT")]
-    extensions: Vec<String>,
-    /// Write to this file instead of stdout (`-o docs/adr/README.md`).
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 /// One row of the listing.
@@ -75,13 +71,9 @@ struct Row<'a> {
 }
 
 pub(crate) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let paths = paths_or_here(&args.paths);
-    let corpus = Corpus::load(
-        &paths,
-        &LoadOptions {
-            extra_extensions: args.extensions.clone(),
-        },
-    )?;
+    let paths = args.input.paths();
+    let workspace = args.input.load()?;
+    let corpus = &workspace.corpus;
     let mut records: Vec<&Decision> = corpus
         .decisions
         .iter()
@@ -107,7 +99,7 @@ pub(crate) fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
             markdown(&rows, root.as_deref())
         }
     };
-    emit(&text, args.output.as_deref())?;
+    emit(&text, args.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,7 @@
 //! The command line: clap types, calls into the library, printing and exit codes. No domain
 //! logic lives here.
 
+mod args;
 mod export;
 mod graph;
 mod lint;

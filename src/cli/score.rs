@@ -1,16 +1,18 @@
 //! `docket score`: recompute every criteria table, compare the winners and costs.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use docket::config::{Config, ScoreConfig};
-use docket::corpus::{Corpus, LoadOptions};
-use docket::diagnostics::Severity;
+use docket::config::ScoreConfig;
+use docket::diagnostics::{Family, Summary};
 use docket::model::Weight;
+use docket::rules::{self, LintOptions};
 use docket::score::{RecordScore, score_decision};
 
+use super::args::{
+    Color, FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings,
+};
 use super::output::{emit, note};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -23,8 +25,8 @@ pub(crate) enum ScoreFormat {
 /// Arguments of `docket score`.
 #[derive(Debug, Args)]
 pub(crate) struct ScoreArgs {
-    /// Record files or folders (default: the current folder).
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: ScoreFormat,
@@ -32,15 +34,15 @@ pub(crate) struct ScoreArgs {
     #[arg(long = "weight", value_name = "NAME=WEIGHT")]
     weights: Vec<String>,
     /// Exit 1 when a declared winner disagrees, a stated total is wrong, or any other
-    /// error-level finding exists.
+    /// error-level option, criteria or cost finding (`DK3xx`, `DK4xx`) remains after the `[lint]`
+    /// settings and suppressions.
     #[arg(long)]
     check: bool,
-    /// Also read files with this extension in folders (repeatable): `--ext txt`.
-    #[arg(long = "ext", value_name = "EXT")]
-    extensions: Vec<String>,
-    /// Write to this file instead of stdout.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    /// When to colour the findings.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 /// `"Predictable Pricing=Critical"` → the criterion name and the weight.
@@ -60,39 +62,79 @@ fn parse_override(text: &str) -> anyhow::Result<(String, Weight)> {
     Ok((name.trim().to_string(), weight))
 }
 
-/// `[score]` from the `docket.toml` of the first folder named, else of the current folder.
-fn load_config(paths: &[PathBuf]) -> anyhow::Result<ScoreConfig> {
-    let root = paths
-        .iter()
-        .find(|p| p.is_dir())
-        .map_or(Path::new("."), PathBuf::as_path);
-    Ok(Config::load(root)?.score)
-}
-
 pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let mut config = load_config(&paths)?;
-    config.weight_overrides = args
+    let output = args.out.output.as_deref();
+    let mut workspace = args.input.load()?;
+    workspace.config.score.weight_overrides = args
         .weights
         .iter()
         .map(|w| parse_override(w))
         .collect::<anyhow::Result<_>>()?;
-    let corpus = Corpus::load(
-        &paths,
-        &LoadOptions {
-            extra_extensions: args.extensions.clone(),
-        },
-    )?;
-    let scores: Vec<RecordScore> = corpus
+    let config = &workspace.config.score;
+    let mut scores: Vec<RecordScore> = workspace
+        .corpus
         .decisions
         .iter()
-        .map(|d| score_decision(d, &config))
+        .map(|d| score_decision(d, config))
         .filter(|s| !s.is_empty())
         .collect();
+    check_overrides_used(&scores, config)?;
+    // The findings the report shows are the lint pipeline's, so `[lint]` settings and
+    // suppressions apply to them as they do under `docket lint`.
+    let options = LintOptions {
+        families: vec![Family::Options, Family::Costs],
+        ..LintOptions::default()
+    };
+    let findings = rules::run(&workspace, &options);
+    for s in &mut scores {
+        s.diagnostics = findings
+            .iter()
+            .filter(|d| d.path == s.path)
+            .cloned()
+            .collect();
+    }
+    let sources = &workspace.corpus.sources;
+    let text = match args.format {
+        ScoreFormat::Human => {
+            let mut text = if scores.is_empty() {
+                format!(
+                    "No criteria tables or cost estimates in {} record(s).\n",
+                    workspace.corpus.decisions.len()
+                )
+            } else {
+                docket::score::to_human(&scores, sources)
+            };
+            if args.check || !findings.is_empty() {
+                text.push('\n');
+                text.push_str(&render_findings(
+                    FindingsFormat::Human,
+                    args.color,
+                    output.is_some(),
+                    &findings,
+                    sources,
+                ));
+            }
+            text
+        }
+        ScoreFormat::Markdown => docket::score::to_markdown(&scores),
+        ScoreFormat::Json => docket::score::to_json(&scores, sources)?,
+    };
+    emit(&text, output).context("writing the score report")?;
+    let errors = Summary::of(&findings).errors;
+    if matches!(args.format, ScoreFormat::Markdown) && errors > 0 {
+        note(&format!(
+            "{errors} error-level finding(s); run with --format human to see them"
+        ));
+    }
+    Ok(if args.check {
+        findings_exit_code(&findings, false, None)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Each `--weight` must name a criterion of some table.
+fn check_overrides_used(scores: &[RecordScore], config: &ScoreConfig) -> anyhow::Result<()> {
     for (name, _) in &config.weight_overrides {
         let used = scores
             .iter()
@@ -106,31 +148,5 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
             bail!("--weight `{name}`: no criteria table has a criterion of that name");
         }
     }
-    let text = match args.format {
-        ScoreFormat::Human if scores.is_empty() => {
-            format!(
-                "No criteria tables or cost estimates in {} record(s).\n",
-                corpus.decisions.len()
-            )
-        }
-        ScoreFormat::Human => docket::score::to_human(&scores, &corpus.sources),
-        ScoreFormat::Markdown => docket::score::to_markdown(&scores),
-        ScoreFormat::Json => docket::score::to_json(&scores, &corpus.sources)?,
-    };
-    emit(&text, args.output.as_deref()).context("writing the score report")?;
-    let findings = scores.iter().flat_map(|s| &s.diagnostics);
-    let errors = findings
-        .clone()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if matches!(args.format, ScoreFormat::Markdown) && errors > 0 {
-        note(&format!(
-            "{errors} error-level finding(s); run with --format human to see them"
-        ));
-    }
-    Ok(if args.check && errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }

@@ -2,13 +2,13 @@
 //! supersede chain, and its outgoing and incoming links with their resolved targets.
 
 use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use docket::graph::{Edge, Graph, Target};
 
-use super::graph::{find_one, load, paths_or_here};
+use super::args::InputArgs;
+use super::graph::find_one;
 use super::output::emit;
 
 /// Arguments of `docket show`.
@@ -16,18 +16,15 @@ use super::output::emit;
 pub(crate) struct ShowArgs {
     /// The record: an id (`ADR-016`, `adr-16`, `0004`), a path or a file name.
     id: String,
-    /// Record files or folders (default: the current folder).
-    paths: Vec<PathBuf>,
-    /// Also read files with this extension in folders (repeatable): `--ext txt`.
-    #[arg(long = "ext", value_name = "EXT")]
-    extensions: Vec<String>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 pub(crate) fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
-    let loaded = load(&paths_or_here(&args.paths), &args.extensions)?;
-    let graph = &loaded.graph;
+    let workspace = args.input.load()?;
+    let graph = &workspace.graph;
     let index = find_one(graph, &args.id)?;
-    let d = &loaded.corpus.decisions[index];
+    let d = &workspace.corpus.decisions[index];
     let node = &graph.nodes[index];
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", node.key, node.title);

@@ -32,8 +32,14 @@ pub struct Discovered {
     pub unreadable: Vec<(PathBuf, String)>,
 }
 
-/// Lists the record files under `root`, sorted by path. Symlinks are followed.
-pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Discovered> {
+/// Lists the record files under `dir`, sorted by path. Symlinks are followed. `root` is the
+/// folder of the config: `dirs` are walked instead of `dir` when `dir` is the root itself, and
+/// ignore globs match paths relative to the root (relative to `dir` when it lies outside).
+pub fn discover_records(
+    dir: &Path,
+    root: Option<&Path>,
+    config: &RecordsConfig,
+) -> Result<Discovered> {
     let mut builder = GlobSetBuilder::new();
     for pattern in &config.ignore {
         let glob = Glob::new(pattern).map_err(|source| Error::Glob {
@@ -46,8 +52,13 @@ pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Discovere
         pattern: config.ignore.join(", "),
         source,
     })?;
-    let dirs: Vec<PathBuf> = if config.dirs.is_empty() {
-        vec![root.to_path_buf()]
+    let is_root = root.is_none_or(|r| same_folder(r, dir));
+    let root = match root {
+        Some(r) if dir_is_under(dir, r) => r.to_path_buf(),
+        _ => dir.to_path_buf(),
+    };
+    let dirs: Vec<PathBuf> = if config.dirs.is_empty() || !is_root {
+        vec![dir.to_path_buf()]
     } else {
         config.dirs.iter().map(|d| root.join(d)).collect()
     };
@@ -82,8 +93,8 @@ pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Discovere
                 continue;
             }
             let path = entry.path();
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            if ignore.is_match(rel) {
+            let rel = strip_root(path, &root);
+            if ignore.is_match(&rel) {
                 continue;
             }
             let name = entry.file_name().to_string_lossy();
@@ -112,6 +123,23 @@ pub fn discover_records(root: &Path, config: &RecordsConfig) -> Result<Discovere
     out.files.dedup();
     out.unreadable.sort();
     Ok(out)
+}
+
+/// Whether two paths name the same folder (compared as absolute, lexically folded paths).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    crate::workspace::absolute(a) == crate::workspace::absolute(b)
+}
+
+/// Whether `dir` is `root` or lies below it.
+fn dir_is_under(dir: &Path, root: &Path) -> bool {
+    crate::workspace::absolute(dir).starts_with(crate::workspace::absolute(root))
+}
+
+/// `path` relative to `root`, comparing absolute forms so `./records` and `records` agree.
+fn strip_root(path: &Path, root: &Path) -> PathBuf {
+    let abs = crate::workspace::absolute(path);
+    abs.strip_prefix(crate::workspace::absolute(root))
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::RecordsConfig;
 use crate::diagnostics::{Code, Diagnostic, SourceMap, sort_diagnostics};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Span};
@@ -28,11 +28,16 @@ pub struct Corpus {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Options for loading.
+/// Options for loading: which files of a folder are records. `Workspace::load` fills them
+/// from the one `docket.toml` it finds.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// Extra extensions to read in folders (`--ext txt`).
     pub extra_extensions: Vec<String>,
+    /// The `[records]` section: folders, ignore globs, extensions, README and template skipping.
+    pub records: RecordsConfig,
+    /// The folder `[records] dirs` and `ignore` are relative to (the config file's folder).
+    pub root: Option<PathBuf>,
 }
 
 /// Writes a path with `/` separators, as the model stores it.
@@ -54,18 +59,17 @@ fn unreadable_file(path: &str, message: &str) -> Diagnostic {
 
 impl Corpus {
     /// Loads records from files and folders. A file named here is read whatever its extension;
-    /// a folder is walked with its `docket.toml`. A missing path is an error.
+    /// a folder is walked with `options.records`. A missing path is an error.
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
         let mut files: Vec<PathBuf> = Vec::new();
         let mut unreadable = Vec::new();
+        let mut records = options.records.clone();
+        records
+            .extensions
+            .extend(options.extra_extensions.iter().cloned());
         for path in paths {
             if path.is_dir() {
-                let mut config = Config::load(path)?;
-                config
-                    .records
-                    .extensions
-                    .extend(options.extra_extensions.iter().cloned());
-                let found = discover_records(path, &config.records)?;
+                let found = discover_records(path, options.root.as_deref(), &records)?;
                 files.extend(found.files);
                 unreadable.extend(found.unreadable);
             } else if path.is_file() {
@@ -108,10 +112,9 @@ impl Corpus {
             .collect();
         let mut corpus = Corpus::default();
         for (path, text, decision, diags) in results {
-            let text = if text.starts_with('\u{feff}') {
-                text['\u{feff}'.len_utf8()..].to_string()
-            } else {
-                text
+            let text = match crate::parse::strip_bom(&text) {
+                body if body.len() < text.len() => body.to_string(),
+                _ => text,
             };
             corpus.sources.insert(&path, text);
             corpus.decisions.extend(decision);

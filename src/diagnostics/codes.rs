@@ -163,7 +163,43 @@ codes! {
         "A `toml`, `yaml` or `json` code block does not parse.";
 }
 
+/// The family of a code, named by its hundreds digit (`DK6xx`: links and graph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// `DK0xx`: reading and parsing.
+    Parse,
+    /// `DK1xx`: structure (status, sections, placeholders).
+    Structure,
+    /// `DK2xx`: identity and numbering.
+    Identity,
+    /// `DK3xx`: options, criteria and scores.
+    Options,
+    /// `DK4xx`: costs.
+    Costs,
+    /// `DK5xx`: lifecycle and dates.
+    Lifecycle,
+    /// `DK6xx`: links and the graph.
+    Links,
+    /// `DK7xx`: embedded code.
+    EmbeddedCode,
+}
+
 impl Code {
+    /// The family the code's hundreds digit names.
+    #[must_use]
+    pub fn family(self) -> Family {
+        match self.as_str().as_bytes()[2] {
+            b'0' => Family::Parse,
+            b'1' => Family::Structure,
+            b'2' => Family::Identity,
+            b'3' => Family::Options,
+            b'4' => Family::Costs,
+            b'5' => Family::Lifecycle,
+            b'6' => Family::Links,
+            _ => Family::EmbeddedCode,
+        }
+    }
+
     /// The code a string names (`DK102`, case-insensitive).
     #[must_use]
     pub fn from_code(code: &str) -> Option<Code> {

@@ -5,7 +5,7 @@ mod codes;
 pub mod render;
 mod source_map;
 
-pub use codes::Code;
+pub use codes::{Code, Family};
 pub use source_map::{LineCol, SourceMap};
 
 use serde::{Deserialize, Serialize};

@@ -181,10 +181,24 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// Resolves every link of every record against the set.
+    /// Resolves every link of every record against the set, with record paths taken as
+    /// written (see [`Graph::build_from`]).
     #[must_use]
     pub fn build(decisions: &[Decision], config: &GraphConfig, topics: &TopicsConfig) -> Graph {
-        let index = Index::new(decisions, config);
+        Graph::build_from(decisions, "", config, topics)
+    }
+
+    /// Resolves every link of every record against the set. Relative record paths are taken
+    /// from `origin` (an absolute folder, `/`-separated), so a link resolves against its own
+    /// record's file the same way whichever folder the paths were written from.
+    #[must_use]
+    pub fn build_from(
+        decisions: &[Decision],
+        origin: &str,
+        config: &GraphConfig,
+        topics: &TopicsConfig,
+    ) -> Graph {
+        let index = Index::new(decisions, origin, config);
         let topic_pairs = topics.pairs();
         let mut graph = Graph::default();
         for (from, d) in decisions.iter().enumerate() {

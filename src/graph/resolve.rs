@@ -27,6 +27,8 @@ pub(crate) enum Resolution {
 /// Lookup tables over the records, built once per graph.
 pub(crate) struct Index<'a> {
     decisions: &'a [Decision],
+    /// Each record's path from the origin, folded: what relative links are joined to.
+    located: Vec<String>,
     by_path: BTreeMap<String, usize>,
     by_id: BTreeMap<(Option<String>, u32), Vec<usize>>,
     by_title: BTreeMap<String, Vec<usize>>,
@@ -34,9 +36,11 @@ pub(crate) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn new(decisions: &'a [Decision], config: &GraphConfig) -> Self {
+    pub(crate) fn new(decisions: &'a [Decision], origin: &str, config: &GraphConfig) -> Self {
+        let located: Vec<String> = decisions.iter().map(|d| join(origin, &d.path)).collect();
         let mut index = Index {
             decisions,
+            located,
             by_path: BTreeMap::new(),
             by_id: BTreeMap::new(),
             by_title: BTreeMap::new(),
@@ -46,7 +50,7 @@ impl<'a> Index<'a> {
                 .collect(),
         };
         for (i, d) in decisions.iter().enumerate() {
-            index.by_path.insert(normalise_path(&d.path), i);
+            index.by_path.insert(index.located[i].clone(), i);
             if let Some(id) = &d.id {
                 index
                     .by_id
@@ -146,7 +150,7 @@ impl<'a> Index<'a> {
                 .collect();
             return (found.len() == 1).then(|| found[0]);
         }
-        let joined = join(folder(&self.decisions[from].path), path);
+        let joined = join(folder(&self.located[from]), path);
         self.by_path.get(&joined).copied()
     }
 
@@ -274,9 +278,10 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `folder` joined with a relative path, `.` and `..` segments folded.
+/// `folder` joined with a relative path, `.` and `..` segments folded; an absolute `relative`
+/// stays as it is.
 pub(crate) fn join(folder: &str, relative: &str) -> String {
-    if folder.is_empty() {
+    if folder.is_empty() || relative.starts_with('/') {
         normalise_path(relative)
     } else {
         normalise_path(&format!("{folder}/{relative}"))

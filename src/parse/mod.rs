@@ -21,6 +21,13 @@ use std::collections::BTreeMap;
 
 pub use status::classify_status;
 
+/// The text without a leading byte-order mark. Offsets in the model and in diagnostics are
+/// into this text, so every reader of a record strips the mark the same way.
+#[must_use]
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads a weight written as text (`Critical`, `3`, `30%`), as a criteria table's weight cell
 /// would be read; `docket score --weight` uses it.
 #[must_use]
@@ -57,7 +64,7 @@ pub struct Parsed {
 #[must_use]
 pub fn parse_record(text: &str, path: &str) -> Parsed {
     let mut diagnostics = Vec::new();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = strip_bom(text);
     let fm = front_matter::read_front_matter(text, path, &mut diagnostics);
     let body_start = fm.as_ref().map_or(0, |f| f.body_start);
     let doc = markdown::parse_markdown(&text[body_start..], body_start);

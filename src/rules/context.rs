@@ -4,11 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use crate::config::{GraphConfig, LintConfig, ScoreConfig, TopicsConfig};
+use crate::config::{Config, GraphConfig, LintConfig};
 use crate::corpus::Corpus;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Family};
 use crate::graph::Graph;
 use crate::model::{Date, Decision, Link, RecordId, Span};
+use crate::workspace::Workspace;
 
 use super::Rule;
 
@@ -21,32 +22,29 @@ pub struct BaseRecord {
     pub id: RecordId,
 }
 
-/// Settings for one lint run.
+/// Settings for one run of the rules; the `[lint]`, `[score]`, `[graph]` and `[topics]`
+/// settings come from the workspace's config.
 #[derive(Debug, Default)]
 pub struct LintOptions {
-    /// The `[lint]` section of `docket.toml`.
-    pub config: LintConfig,
     /// The date date-dependent rules compare against; those rules stay quiet without it.
     pub today: Option<Date>,
     /// Records on the `--changed-since` ref; DK205 stays quiet without them.
     pub base: Option<Vec<BaseRecord>>,
     /// Report only on these paths (the records changed since the ref).
     pub only_paths: Option<BTreeSet<String>>,
-    /// The `[score]` section, for the criteria and cost checks (DK310–DK321, DK401–DK405).
-    pub score: ScoreConfig,
-    /// The `[graph]` section, for the graph checks (DK601–DK608).
-    pub graph: GraphConfig,
-    /// The `[topics]` table, for DK607.
-    pub topics: TopicsConfig,
-    /// Whether a linked non-record file exists. The caller does the I/O, so rules touch no
-    /// files; DK608 stays quiet without it.
-    pub file_exists: Option<fn(&str) -> bool>,
+    /// Run only the rules of these families (`graph --check`: links; `score --check`: options
+    /// and costs); all families when empty.
+    pub families: Vec<Family>,
 }
 
 /// A rule's view of the run.
 pub struct LintContext<'a> {
     /// The records and their texts.
     pub corpus: &'a Corpus,
+    /// The links between the records, resolved once by the workspace.
+    pub graph: &'a Graph,
+    /// The whole `docket.toml` (rules read `[lint]` through [`LintContext::config`]).
+    pub settings: &'a Config,
     /// The run's settings.
     pub options: &'a LintOptions,
     by_path: BTreeMap<&'a str, usize>,
@@ -57,9 +55,10 @@ pub struct LintContext<'a> {
 }
 
 impl<'a> LintContext<'a> {
-    /// A context over a loaded corpus.
+    /// A context over a loaded workspace.
     #[must_use]
-    pub fn new(corpus: &'a Corpus, options: &'a LintOptions) -> Self {
+    pub fn new(workspace: &'a Workspace, options: &'a LintOptions) -> Self {
+        let corpus = &workspace.corpus;
         let by_path = corpus
             .decisions
             .iter()
@@ -68,6 +67,8 @@ impl<'a> LintContext<'a> {
             .collect();
         LintContext {
             corpus,
+            graph: &workspace.graph,
+            settings: &workspace.config,
             options,
             by_path,
             score_findings: OnceLock::new(),
@@ -82,34 +83,29 @@ impl<'a> LintContext<'a> {
             self.corpus
                 .decisions
                 .iter()
-                .map(|d| (d.path.clone(), crate::score::check(d, &self.options.score)))
+                .map(|d| (d.path.clone(), crate::score::check(d, &self.settings.score)))
                 .collect()
         });
         all.get(path).map_or(&[], Vec::as_slice)
     }
 
-    /// The graph findings of the corpus, from one `graph::check` run. Orphans (DK606) are
+    /// The graph findings of the workspace, from one `graph::check` run. Orphans (DK606) are
     /// always looked for here: whether they are reported is the registry's `enable` choice.
     #[must_use]
     pub fn graph_findings(&self) -> &[Diagnostic] {
         self.graph_findings.get_or_init(|| {
-            let options = self.options;
-            let mut graph = Graph::build(&self.corpus.decisions, &options.graph, &options.topics);
-            if let Some(exists) = options.file_exists {
-                graph.mark_files(exists);
-            }
             let config = GraphConfig {
                 orphans: true,
-                ..options.graph.clone()
+                ..self.settings.graph.clone()
             };
-            crate::graph::check(&graph, &config)
+            crate::graph::check(self.graph, &config)
         })
     }
 
-    /// The lint settings.
+    /// The `[lint]` settings.
     #[must_use]
     pub fn config(&self) -> &LintConfig {
-        &self.options.config
+        &self.settings.lint
     }
 
     /// The text of a record, as the parser saw it.
@@ -124,29 +120,16 @@ impl<'a> LintContext<'a> {
         self.by_path.get(path).map(|&i| &self.corpus.decisions[i])
     }
 
-    /// Resolves a link to a record of the corpus: by its relative file, else by its id
-    /// (preferring a record in the same folder). `None` for targets outside the corpus.
+    /// The record a link of `from` points at, as the graph resolved it; `None` for targets
+    /// outside the set.
     #[must_use]
     pub fn resolve(&self, from: &Decision, link: &Link) -> Option<&'a Decision> {
-        if let Some(href) = &link.target.href
-            && let Some(path) = resolve_href(&from.path, href)
-            && let Some(d) = self.decision(&path)
-        {
-            return Some(d);
-        }
-        let id = link.target.id.as_ref()?;
-        let folder = folder_of(&from.path);
-        let mut matches = self
-            .corpus
-            .decisions
-            .iter()
-            .filter(|d| d.path != from.path)
-            .filter(|d| d.id.as_ref().is_some_and(|i| i.same_record(id)));
-        let all: Vec<&Decision> = matches.by_ref().collect();
-        all.iter()
-            .find(|d| folder_of(&d.path) == folder)
-            .copied()
-            .or_else(|| (all.len() == 1).then(|| all[0]))
+        let index = *self.by_path.get(from.path.as_str())?;
+        self.graph
+            .outgoing(index)
+            .find(|e| e.span == link.span && e.kind == link.kind)
+            .and_then(crate::graph::Edge::to)
+            .map(|to| &self.corpus.decisions[to])
     }
 }
 
@@ -187,57 +170,6 @@ pub(crate) fn folder_of(path: &str) -> &str {
 #[must_use]
 pub(crate) fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
-}
-
-/// A relative link destination resolved against the linking record's folder, with its
-/// fragment and query removed and `%20` decoded; `None` for URLs, anchors and absolute paths.
-#[must_use]
-pub(crate) fn resolve_href(from: &str, href: &str) -> Option<String> {
-    let href = href.trim();
-    let href = href.split(['#', '?']).next().unwrap_or("");
-    if href.is_empty()
-        || href.starts_with('/')
-        || href.starts_with('<')
-        || href.contains("://")
-        || href.contains('{')
-        || has_scheme(href)
-    {
-        return None;
-    }
-    let href = href.replace("%20", " ");
-    let mut parts: Vec<&str> = folder_of(from)
-        .split('/')
-        .filter(|p| !p.is_empty())
-        .collect();
-    let absolute = from.starts_with('/');
-    for part in href.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_none_or(|p| *p == "..") {
-                    parts.push("..");
-                } else {
-                    parts.pop();
-                }
-            }
-            p => parts.push(p),
-        }
-    }
-    let joined = parts.join("/");
-    Some(if absolute {
-        format!("/{joined}")
-    } else {
-        joined
-    })
-}
-
-fn has_scheme(href: &str) -> bool {
-    href.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
 }
 
 /// The path from `from`'s folder to `to`, for writing a relative link.
@@ -466,15 +398,7 @@ mod tests {
     }
 
     #[test]
-    fn hrefs_resolve_against_the_record_folder() {
-        assert_eq!(
-            resolve_href("records/hosting/a.md", "../docket/b.md#x").as_deref(),
-            Some("records/docket/b.md")
-        );
-        assert_eq!(resolve_href("a.md", "b%20c.md").as_deref(), Some("b c.md"));
-        assert_eq!(resolve_href("a.md", "https://x.org/a.md"), None);
-        assert_eq!(resolve_href("a.md", "mailto:x@y.z"), None);
-        assert_eq!(resolve_href("a.md", "#anchor"), None);
+    fn relative_hrefs_between_records() {
         assert_eq!(relative_href("r/h/a.md", "r/d/b.md"), "../d/b.md");
         assert_eq!(relative_href("r/h/a.md", "r/h/b.md"), "b.md");
     }

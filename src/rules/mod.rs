@@ -5,12 +5,14 @@
 //! ```
 //! use docket::corpus::Corpus;
 //! use docket::rules::{LintOptions, run};
+//! use docket::workspace::Workspace;
 //!
 //! let mut corpus = Corpus::default();
 //! let text = "# 1. Use Postgres\n\nDate: 2026-01-05\n\n## Status\n\nAcceptd\n";
 //! corpus.decisions.push(docket::parse_record(text, "0001-use-postgres.md").decision);
 //! corpus.sources.insert("0001-use-postgres.md", text.to_string());
-//! let findings = run(&corpus, &LintOptions::default());
+//! let workspace = Workspace::from_corpus(corpus, Default::default());
+//! let findings = run(&workspace, &LintOptions::default());
 //! assert!(findings.iter().any(|d| d.code == "DK103"));
 //! ```
 
@@ -53,10 +55,10 @@ pub use context::{
 pub use fix::{apply_edits, edits_by_path, unified_diff};
 
 use crate::config::LintConfig;
-use crate::corpus::Corpus;
-use crate::diagnostics::{Code, Diagnostic, RuleInfo, SourceMap, sort_diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Family, RuleInfo, SourceMap, sort_diagnostics};
 use crate::error::Result;
 use crate::model::{Decision, SuppressionScope};
+use crate::workspace::Workspace;
 
 /// How a rule finds problems.
 #[derive(Clone, Copy)]
@@ -192,22 +194,27 @@ pub fn check_config(config: &LintConfig) -> Result<()> {
     Ok(())
 }
 
-fn is_enabled(rule: &Rule, config: &LintConfig) -> bool {
+fn is_enabled(rule: &Rule, config: &LintConfig, families: &[Family]) -> bool {
     let named = |list: &[toml::Spanned<String>]| {
         list.iter()
             .any(|c| c.get_ref().eq_ignore_ascii_case(rule.info().code))
     };
-    (rule.info().enabled_by_default || named(&config.enable)) && !named(&config.disable)
+    (rule.info().enabled_by_default || named(&config.enable))
+        && !named(&config.disable)
+        && (families.is_empty() || families.contains(&rule.code.family()))
 }
 
-/// Runs every enabled rule over the corpus and returns the findings (parse-stage ones
+/// Runs every enabled rule over the workspace and returns the findings (parse-stage ones
 /// included) with config severities and suppressions applied, sorted by (path, span, code).
+/// `lint`, `graph --check` and `score --check` all report through here.
 #[must_use]
-pub fn run(corpus: &Corpus, options: &LintOptions) -> Vec<Diagnostic> {
-    let ctx = LintContext::new(corpus, options);
-    let config = &options.config;
+pub fn run(workspace: &Workspace, options: &LintOptions) -> Vec<Diagnostic> {
+    let ctx = LintContext::new(workspace, options);
+    let corpus = &workspace.corpus;
+    let config = &workspace.config.lint;
+    let enabled = |r: &Rule| is_enabled(r, config, &options.families);
     let mut out: Vec<Diagnostic> = corpus.diagnostics.clone();
-    for rule in RULES.iter().filter(|r| is_enabled(r, config)) {
+    for rule in RULES.iter().filter(|r| enabled(r)) {
         match rule.check {
             Check::Parse => {}
             Check::Record(check) => {
@@ -218,7 +225,7 @@ pub fn run(corpus: &Corpus, options: &LintOptions) -> Vec<Diagnostic> {
             Check::Corpus(check) => check(rule, &ctx, &mut out),
         }
     }
-    out.retain(|d| lookup(d.code).is_none_or(|r| is_enabled(r, config)));
+    out.retain(|d| lookup(d.code).is_none_or(enabled));
     for d in &mut out {
         if let Some((_, severity)) = config
             .severity

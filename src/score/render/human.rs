@@ -327,25 +327,6 @@ pub fn to_human(scores: &[RecordScore], sources: &SourceMap) -> String {
             out.push('\n');
             out.push_str(&grid(&costs_rows(&record.costs), "  "));
         }
-        if !record.diagnostics.is_empty() {
-            let _ = writeln!(out, "\n  Findings:");
-            for d in &record.diagnostics {
-                let at = sources.line_col(&d.path, d.span.start);
-                let _ = writeln!(
-                    out,
-                    "    {}:{}:{}: {}[{}] {}",
-                    d.path,
-                    at.line,
-                    at.column,
-                    d.severity.as_str(),
-                    d.code,
-                    d.message
-                );
-                if let Some(help) = &d.help {
-                    let _ = writeln!(out, "      help: {help}");
-                }
-            }
-        }
     }
     out
 }

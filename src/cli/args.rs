@@ -1,0 +1,123 @@
+//! Arguments every command shares: which records to read (paths, `--config`, `--ext`), where
+//! to write (`--output`), and how findings are printed and turned into an exit code.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use docket::diagnostics::render::{
+    HumanOptions, render_github, render_human, render_json, render_sarif,
+};
+use docket::diagnostics::{Diagnostic, Severity, SourceMap, Summary};
+use docket::rules;
+use docket::workspace::{Workspace, WorkspaceOptions};
+
+/// Which records to read.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Record files or folders (default: the current folder).
+    pub(crate) paths: Vec<PathBuf>,
+    /// The docket.toml to read (default: the nearest one in or above the first path's folder).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Also read files with this extension in folders (repeatable): `--ext txt`.
+    #[arg(long = "ext", value_name = "EXT")]
+    pub(crate) extensions: Vec<String>,
+}
+
+impl InputArgs {
+    /// The paths given, or the current folder.
+    pub(crate) fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            self.paths.clone()
+        }
+    }
+
+    /// Loads the workspace: config, records and graph, once. A `[lint]` section naming an
+    /// unknown code is an invalid config.
+    pub(crate) fn load(&self) -> anyhow::Result<Workspace> {
+        let options = WorkspaceOptions {
+            config: self.config.clone(),
+            extra_extensions: self.extensions.clone(),
+        };
+        let workspace = Workspace::load(&self.paths(), &options)?;
+        rules::check_config(&workspace.config.lint)?;
+        Ok(workspace)
+    }
+}
+
+/// Where results go.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArgs {
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FindingsFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+/// When human output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Findings in a format, the way `lint`, `graph --check` and `score --check` all print them.
+pub(crate) fn render_findings(
+    format: FindingsFormat,
+    color: Color,
+    to_file: bool,
+    findings: &[Diagnostic],
+    sources: &SourceMap,
+) -> String {
+    match format {
+        FindingsFormat::Human => {
+            let color = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    !to_file
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            render_human(findings, sources, HumanOptions { color })
+        }
+        FindingsFormat::Json => render_json(findings, sources),
+        FindingsFormat::Github => render_github(findings, sources),
+        FindingsFormat::Sarif => render_sarif(
+            findings,
+            sources,
+            &rules::rule_infos(),
+            env!("CARGO_PKG_VERSION"),
+        ),
+    }
+}
+
+/// 1 when a finding is an error, or a warning is denied or over the limit; 0 otherwise.
+pub(crate) fn findings_exit_code(
+    findings: &[Diagnostic],
+    deny_warnings: bool,
+    max_warnings: Option<usize>,
+) -> ExitCode {
+    let s = Summary::of(findings);
+    let too_many = max_warnings.is_some_and(|n| s.warnings > n);
+    let denied = deny_warnings && findings.iter().any(|d| d.severity == Severity::Warning);
+    if s.errors > 0 || too_many || denied {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,167 @@
+//! One load for every command: find `docket.toml` one way (walking up from the first path, as
+//! cargo and ruff do), walk and parse the records once, and build the decision graph once.
+//! `lint`, `graph`, `score`, `show`, `list` and `export` all start from a [`Workspace`].
+//!
+//! ```no_run
+//! use docket::workspace::{Workspace, WorkspaceOptions};
+//!
+//! let ws = Workspace::load(&["records".into()], &WorkspaceOptions::default())?;
+//! println!("{} records, {} links", ws.corpus.decisions.len(), ws.graph.edges.len());
+//! # Ok::<(), docket::Error>(())
+//! ```
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::corpus::{Corpus, LoadOptions};
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+
+/// How to load a workspace.
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceOptions {
+    /// The config file to read instead of looking for one (`--config FILE`).
+    pub config: Option<PathBuf>,
+    /// Extra extensions to read in folders (`--ext txt`).
+    pub extra_extensions: Vec<String>,
+}
+
+/// Records, their settings and their graph, loaded once.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// The settings: the `docket.toml` found, else the defaults.
+    pub config: Config,
+    /// The config file read, if any.
+    pub config_path: Option<PathBuf>,
+    /// The parsed records, their texts and the findings of reading and parsing them.
+    pub corpus: Corpus,
+    /// The links between the records, resolved once. Links resolve against each record's own
+    /// file, so the graph is the same whichever folder docket runs from.
+    pub graph: Graph,
+}
+
+impl Workspace {
+    /// Loads the records under `paths` (the current folder when empty): finds the config,
+    /// walks and parses the records, and builds the graph (non-record link targets checked
+    /// against the file system). A missing path or an invalid config is an error.
+    pub fn load(paths: &[PathBuf], options: &WorkspaceOptions) -> Result<Workspace> {
+        let here = [PathBuf::from(".")];
+        let paths = if paths.is_empty() { &here[..] } else { paths };
+        for path in paths {
+            if !path.exists() {
+                return Err(Error::MissingPath { path: path.clone() });
+            }
+        }
+        let config_path = match &options.config {
+            Some(file) if !file.is_file() => {
+                return Err(Error::MissingPath { path: file.clone() });
+            }
+            Some(file) => Some(file.clone()),
+            None => find_config(&paths[0]),
+        };
+        let config = match &config_path {
+            Some(file) => Config::from_file(file)?,
+            None => Config::default(),
+        };
+        let root = config_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
+            .map(Path::to_path_buf);
+        let load = LoadOptions {
+            extra_extensions: options.extra_extensions.clone(),
+            records: config.records.clone(),
+            root,
+        };
+        let corpus = Corpus::load(paths, &load)?;
+        let mut graph =
+            Graph::build_from(&corpus.decisions, &origin(), &config.graph, &config.topics);
+        graph.mark_files(|p| Path::new(p).exists());
+        Ok(Workspace {
+            config,
+            config_path,
+            corpus,
+            graph,
+        })
+    }
+
+    /// A workspace over records already parsed (tests, embedding): links resolve between the
+    /// records' paths as written.
+    #[must_use]
+    pub fn from_corpus(corpus: Corpus, config: Config) -> Workspace {
+        let graph = Graph::build(&corpus.decisions, &config.graph, &config.topics);
+        Workspace {
+            config,
+            config_path: None,
+            corpus,
+            graph,
+        }
+    }
+}
+
+/// The `docket.toml` for a path: in its folder (a file's own folder) or the nearest one above,
+/// stopping at the repository root (the folder holding `.git`).
+#[must_use]
+pub fn find_config(path: &Path) -> Option<PathBuf> {
+    let start = absolute(path);
+    let mut dir = if start.is_dir() {
+        Some(start.as_path())
+    } else {
+        start.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(CONFIG_FILE);
+        if candidate.is_file() {
+            return Some(relative_to_cwd(&candidate));
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// A path made absolute against the current folder, `.` and `..` folded without touching the
+/// file system (links in markdown are resolved the same lexical way).
+#[must_use]
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A path below the current folder written relative to it, for messages.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().map(|c| absolute(&c));
+    match cwd {
+        Ok(cwd) => path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// The folder record paths are relative to, with `/` separators, for link resolution.
+fn origin() -> String {
+    crate::corpus::display_path(&absolute(Path::new(".")))
+}

@@ -157,7 +157,8 @@ impl LintConfig {
 
     /// Turns on a rule as if `[lint] enable` named it (`graph --orphans`).
     pub fn enable_code(&mut self, code: Code) {
-        self.enable.push(Spanned::new(0..0, code.as_str().to_string()));
+        self.enable
+            .push(Spanned::new(0..0, code.as_str().to_string()));
     }
 
     /// An error pointing at the config text at `offset`.

@@ -90,7 +90,13 @@ fn issue_9_same_findings_inside_and_outside_the_parent_folder() {
     let outside = docket(dir.path(), &["graph", "dec", "--check"]);
     let inside = docket(&dir.path().join("dec"), &["graph", ".", "--check"]);
     assert_eq!(outside.0, 0, "{}", outside.1);
-    assert_eq!(codes(&outside.1), codes(&inside.1), "{}\n{}", outside.1, inside.1);
+    assert_eq!(
+        codes(&outside.1),
+        codes(&inside.1),
+        "{}\n{}",
+        outside.1,
+        inside.1
+    );
     assert!(!inside.1.contains("DK601"), "{}", inside.1);
     let (code, json) = docket(&dir.path().join("dec"), &["graph", ".", "--format", "json"]);
     assert_eq!(code, 0);
@@ -127,9 +133,16 @@ fn issue_9_a_suppressed_dk605_is_silent_under_lint_and_graph_check() {
         text[start..].split("\n\n").next().unwrap_or("").to_string()
     };
     assert_eq!(block(&lint), block(&graph));
-    assert!(graph.ends_with("1 error, 0 warnings, 0 infos in 1 file\n"), "{graph}");
+    assert!(
+        graph.ends_with("1 error, 0 warnings, 0 infos in 1 file\n"),
+        "{graph}"
+    );
     // `[lint]` settings apply under `graph --check` too.
-    write(dir.path(), "docket.toml", "[lint.severity]\nDK605 = \"warning\"\n");
+    write(
+        dir.path(),
+        "docket.toml",
+        "[lint.severity]\nDK605 = \"warning\"\n",
+    );
     let (code, graph) = docket(dir.path(), &["graph", "--check", "."]);
     assert_eq!(code, 0, "{graph}");
     assert!(graph.contains("warning[DK605]"), "{graph}");
@@ -157,7 +170,9 @@ fn issue_9_findings_carry_their_registry_severity() {
         }
         let findings = docket::rules::run(&workspace, &LintOptions::default());
         for d in &findings {
-            let kind = d.kind().unwrap_or_else(|| panic!("{} is not registered", d.code));
+            let kind = d
+                .kind()
+                .unwrap_or_else(|| panic!("{} is not registered", d.code));
             let info = kind.info();
             assert_eq!(d.severity, info.severity, "{} in {}", d.code, d.path);
             assert_eq!(d.name, info.name, "{}", d.code);
@@ -172,7 +187,11 @@ fn issue_9_findings_carry_their_registry_severity() {
 #[test]
 fn issue_9_every_code_has_exactly_one_rule() {
     let rule_codes: Vec<Code> = RULES.iter().map(|r| r.code).collect();
-    assert_eq!(rule_codes, Code::ALL, "RULES lists every code once, in code order");
+    assert_eq!(
+        rule_codes,
+        Code::ALL,
+        "RULES lists every code once, in code order"
+    );
     for rule in RULES {
         let parse_stage = matches!(rule.check, Check::Parse);
         assert_eq!(

@@ -4,7 +4,7 @@
 use super::markdown::{Block, Doc, Line, block_lines};
 use super::sections::Sec;
 use super::text::{Polarity, split_marker};
-use crate::model::{Consequences, Item};
+use crate::model::{Consequences, Item, SectionKind};
 
 #[derive(Clone, Copy)]
 enum Kind {
@@ -61,7 +61,8 @@ pub(crate) fn find_consequences(doc: &Doc, secs: &[Sec<'_>]) -> Consequences {
             }
             continue;
         }
-        if !(key == "consequences" || key.starts_with("consequences ") || key == "implications") {
+        // `Consequences (for the team)` is the consequences section too.
+        if !(sec.kind == SectionKind::Consequences || key.starts_with("consequences ")) {
             continue;
         }
         // Untyped body: classify marked lines; a bold `**Positive:**` line switches the kind.

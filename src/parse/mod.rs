@@ -16,10 +16,12 @@ mod sections;
 mod shape;
 mod status;
 mod text;
+mod vocabulary;
 
 use std::collections::BTreeMap;
 
-pub use status::classify_status;
+pub use status::{classify_status, status_misspelling};
+pub use vocabulary::{heading_key, section_heading, section_kind};
 
 /// Reads a weight written as text (`Critical`, `3`, `30%`), as a criteria table's weight cell
 /// would be read; `docket score --weight` uses it.
@@ -30,12 +32,13 @@ pub fn read_weight(text: &str) -> crate::model::Weight {
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{
-    ChangelogEntry, Decision, FrontMatterValue, People, PeopleField, Span, Suppression,
-    SuppressionScope, TextBlock, Title, TitleSource,
+    ChangelogEntry, Decision, FrontMatterValue, People, PeopleField, SectionKind, Span,
+    Suppression, SuppressionScope, TextBlock, Title, TitleSource,
 };
 use markdown::{Block, Doc, blocks_text};
 use metadata::{MetaEntry, find};
 use sections::Sec;
+use vocabulary::{Field, OPTION_PREFIXES, TITLE_KEY, field_of};
 
 /// The result of parsing one record.
 #[derive(Debug, Clone)]
@@ -81,21 +84,23 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     });
     let id = heading_id
         .or_else(|| {
-            find(&meta, ID_KEYS)
+            find(&meta, Field::Id)
                 .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
         })
         .or(file_id);
-    let long = find(&meta, &["title"])
+    let long = find(&meta, Field::Title)
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
     let title = Title { long, ..title };
 
     let status = status::find_status(&doc, &secs, &meta, text);
-    let date = date_field(&meta, DATE_KEYS, text).or_else(|| date_section(&doc, &secs, text));
-    let decision_sec = find_section(&secs, DECISION_SECTIONS);
+    let date = date_field(&meta, Field::Date, text).or_else(|| date_section(&doc, &secs, text));
+    let decision_sec = find_section(&secs, SectionKind::Decision);
     let options = considered_options::find_options(&doc, &secs, text);
-    let chosen = considered_options::find_chosen(&doc, &options, decision_sec, text);
-    let criteria = find_criteria_tables(&doc, &secs, chosen.as_ref(), text);
+    let winner = considered_options::find_winner(&doc, text);
+    let chosen =
+        considered_options::find_chosen(&doc, &options, decision_sec, winner.as_ref(), text);
+    let criteria = find_criteria_tables(&doc, &secs, winner, chosen.as_ref(), text);
     let links = links::find_links(&doc, &secs, &meta);
     let tags = find_tags(&meta);
     let decision = Decision {
@@ -105,12 +110,12 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         title,
         status,
         date,
-        effective_date: date_field(&meta, EFFECTIVE_KEYS, text),
-        review_date: date_field(&meta, REVIEW_KEYS, text),
-        due_date: date_field(&meta, DUE_KEYS, text),
+        effective_date: date_field(&meta, Field::Effective, text),
+        review_date: date_field(&meta, Field::Review, text),
+        due_date: date_field(&meta, Field::Due, text),
         people: find_people(&meta, text),
         metadata: other_metadata(&meta),
-        context: section_text(&doc, find_section(&secs, CONTEXT_SECTIONS), text.len()),
+        context: section_text(&doc, find_section(&secs, SectionKind::Context), text.len()),
         decision: section_text(&doc, decision_sec, text.len()),
         costs: decision_costs(&doc, &secs, text),
         options,
@@ -134,59 +139,16 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     }
 }
 
-const DATE_KEYS: &[&str] = &[
-    "date",
-    "decision date",
-    "date decided",
-    "decided",
-    "decided on",
-    "created",
-    "date created",
-    "created on",
-    "introduced",
-];
-
-const REVIEW_KEYS: &[&str] = &[
-    "review date",
-    "next review",
-    "review by",
-    "revisit date",
-    "review",
-];
-
-const DECISION_SECTIONS: &[&str] = &[
-    "decision",
-    "decision outcome",
-    "the decision",
-    "decision made",
-    "our decision",
-    "decision and rationale",
-    "outcome",
-    "decision statement",
-];
-
-const CONTEXT_SECTIONS: &[&str] = &[
-    "context",
-    "context and problem statement",
-    "problem statement",
-    "background",
-    "problem",
-    "context and problem",
-    "the problem",
-    "motivation",
-    "situation",
-    "context and motivation",
-];
-
 /// Criteria tables with their legends and the declared winner (a `Winner:` line, else MADR's
 /// `Chosen option`).
 fn find_criteria_tables(
     doc: &Doc,
     secs: &[Sec<'_>],
+    winner: Option<crate::model::Winner>,
     chosen: Option<&crate::model::ChosenOption>,
     text: &str,
 ) -> Vec<crate::model::CriteriaTable> {
-    let winner = find_winner(doc, text).or_else(|| {
+    let winner = winner.or_else(|| {
         chosen
             .filter(|c| c.source == crate::model::ChosenSource::ChosenOptionLine)
             .map(|c| crate::model::Winner {
@@ -227,7 +189,7 @@ fn find_title(
     if let Some((title, id)) = title_in_leading_list(doc, src) {
         return (title, id);
     }
-    if let Some(FrontMatterValue::String(t)) = fm.and_then(|m| m.get("title")) {
+    if let Some(FrontMatterValue::String(t)) = fm.and_then(|m| m.get(TITLE_KEY)) {
         let (id, rest) = text::split_title_id(t);
         return (
             Title {
@@ -359,8 +321,8 @@ fn capitalise(s: &str) -> String {
     })
 }
 
-fn date_field(meta: &[MetaEntry<'_>], keys: &[&str], src: &str) -> Option<crate::model::DateField> {
-    let e = find(meta, keys)?;
+fn date_field(meta: &[MetaEntry<'_>], field: Field, src: &str) -> Option<crate::model::DateField> {
+    let e = find(meta, field)?;
     let raw = if e.line.is_some() {
         text::raw(src, e.span)
     } else {
@@ -370,7 +332,7 @@ fn date_field(meta: &[MetaEntry<'_>], keys: &[&str], src: &str) -> Option<crate:
 }
 
 fn date_section(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Option<crate::model::DateField> {
-    let sec = find_section(secs, &["date", "date decided", "decision date"])?;
+    let sec = find_section(secs, SectionKind::Date)?;
     doc.blocks[sec.heading + 1..sec.own_end]
         .iter()
         .find_map(|b| match b {
@@ -381,10 +343,10 @@ fn date_section(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Option<crate::model::
         })
 }
 
-fn find_section<'a, 'd>(secs: &'a [Sec<'d>], keys: &[&str]) -> Option<&'a Sec<'d>> {
+fn find_section<'a, 'd>(secs: &'a [Sec<'d>], kind: SectionKind) -> Option<&'a Sec<'d>> {
     // Prefer the shallowest match: `## Decision` over a `### Decision` inside an option.
     secs.iter()
-        .filter(|s| keys.contains(&s.key()))
+        .filter(|s| s.kind == kind)
         .min_by_key(|s| (s.level.max(2), s.heading))
 }
 
@@ -399,32 +361,8 @@ fn section_text(doc: &Doc, sec: Option<&Sec<'_>>, len: usize) -> Option<TextBloc
     })
 }
 
-fn find_winner(doc: &Doc, src: &str) -> Option<crate::model::Winner> {
-    for line in considered_options::all_lines(&doc.blocks) {
-        if let Some(kv) = text::key_value(line, src)
-            && (kv.norm == "winner" || kv.norm == "overall winner")
-            && !kv.value.is_empty()
-        {
-            let name = line
-                .strong
-                .iter()
-                .find(|f| f.at >= kv.value_at && line.text[kv.value_at..f.at].trim().is_empty())
-                .map_or_else(
-                    || considered_options::head_name(&kv.value),
-                    |f| f.text.trim().to_string(),
-                );
-            return Some(crate::model::Winner {
-                name,
-                raw: kv.value.clone(),
-                span: kv.value_span,
-            });
-        }
-    }
-    None
-}
-
-fn people_field(meta: &[MetaEntry<'_>], keys: &[&str], src: &str) -> Option<PeopleField> {
-    let e = find(meta, keys)?;
+fn people_field(meta: &[MetaEntry<'_>], field: Field, src: &str) -> Option<PeopleField> {
+    let e = find(meta, field)?;
     let mut names: Vec<String> = Vec::new();
     let mut raw = if e.line.is_some() {
         text::raw(src, e.span)
@@ -457,43 +395,19 @@ fn people_field(meta: &[MetaEntry<'_>], keys: &[&str], src: &str) -> Option<Peop
 
 fn find_people(meta: &[MetaEntry<'_>], src: &str) -> People {
     People {
-        owner: people_field(meta, OWNER_KEYS, src),
-        deciders: people_field(meta, DECIDER_KEYS, src),
-        decision_makers: people_field(meta, MAKER_KEYS, src),
-        consulted: people_field(meta, &["consulted"], src),
-        informed: people_field(meta, &["informed"], src),
-        approved_by: people_field(meta, APPROVER_KEYS, src),
+        owner: people_field(meta, Field::Owner, src),
+        deciders: people_field(meta, Field::Deciders, src),
+        decision_makers: people_field(meta, Field::DecisionMakers, src),
+        consulted: people_field(meta, Field::Consulted, src),
+        informed: people_field(meta, Field::Informed, src),
+        approved_by: people_field(meta, Field::ApprovedBy, src),
     }
 }
-
-const EFFECTIVE_KEYS: &[&str] = &["effective date", "effective"];
-const DUE_KEYS: &[&str] = &["due date", "due", "deadline"];
-const OWNER_KEYS: &[&str] = &["owner", "owners", "author", "authors", "decision owner"];
-const DECIDER_KEYS: &[&str] = &["deciders", "decided by", "decision by"];
-const MAKER_KEYS: &[&str] = &["decision makers", "decision maker"];
-const APPROVER_KEYS: &[&str] = &["approved by", "approvers", "approver"];
-const ID_KEYS: &[&str] = &["decision id", "id", "adr id", "adr", "record id"];
-const TAG_KEYS: &[&str] = &["tags", "tag", "labels"];
-
-/// Keys that the model holds in their own fields, so they are not repeated in `metadata`.
-const MODELLED: &[&[&str]] = &[
-    &["status", "title", "consulted", "informed"],
-    DATE_KEYS,
-    EFFECTIVE_KEYS,
-    REVIEW_KEYS,
-    DUE_KEYS,
-    OWNER_KEYS,
-    DECIDER_KEYS,
-    MAKER_KEYS,
-    APPROVER_KEYS,
-    ID_KEYS,
-    TAG_KEYS,
-];
 
 fn other_metadata(meta: &[MetaEntry<'_>]) -> Vec<crate::model::MetaField> {
     meta.iter()
         .filter(|e| {
-            !MODELLED.iter().any(|keys| keys.contains(&e.norm.as_str()))
+            field_of(&e.norm).is_none()
                 && links::kind_of_verb(&e.key).is_none_or(|_| e.norm.is_empty())
         })
         .filter(|e| !e.value.is_empty())
@@ -506,7 +420,7 @@ fn other_metadata(meta: &[MetaEntry<'_>]) -> Vec<crate::model::MetaField> {
 }
 
 fn find_tags(meta: &[MetaEntry<'_>]) -> Vec<String> {
-    let Some(e) = find(meta, TAG_KEYS) else {
+    let Some(e) = find(meta, Field::Tags) else {
         return Vec::new();
     };
     let mut tags: Vec<String> = e
@@ -527,17 +441,12 @@ fn decision_costs(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<crate::model::C
             continue;
         };
         let in_option = secs.iter().rev().find(|s| s.heading < i).is_some_and(|s| {
-            let key = s.key();
-            key.starts_with("option")
-                || secs.iter().any(|p| {
-                    Some(p.heading) == s.parent.map(|pi| secs[pi].heading)
-                        && [
-                            "options considered",
-                            "considered options",
-                            "alternatives considered",
-                            "pros and cons of the options",
-                        ]
-                        .contains(&p.key())
+            OPTION_PREFIXES.iter().any(|p| s.key().starts_with(p))
+                || s.parent.is_some_and(|p| {
+                    matches!(
+                        secs[p].kind,
+                        SectionKind::ConsideredOptions | SectionKind::ProsAndCons
+                    )
                 })
         });
         if in_option {
@@ -552,17 +461,7 @@ fn decision_costs(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<crate::model::C
 }
 
 fn find_changelog(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<ChangelogEntry> {
-    let Some(sec) = find_section(
-        secs,
-        &[
-            "changelog",
-            "change log",
-            "history",
-            "revision history",
-            "status history",
-            "changes",
-        ],
-    ) else {
+    let Some(sec) = find_section(secs, SectionKind::Changelog) else {
         return Vec::new();
     };
     let mut out = Vec::new();

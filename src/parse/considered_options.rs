@@ -8,7 +8,7 @@ use super::sections::Sec;
 use super::text::{Polarity, key_value, name_key, split_marker};
 use super::vocabulary::{
     OPTION_PREFIXES, SELECTED_MARKERS, heading_key, is_chosen_option_line, is_selected_key,
-    is_winner_key,
+    is_verdict_key, is_winner_key,
 };
 use crate::model::{ChosenOption, ChosenSource, ConsideredOption, Item, SectionKind, Span, Winner};
 
@@ -247,10 +247,7 @@ fn read_option_body(blocks: &[Block], src: &str, opt: &mut ConsideredOption) {
                             }
                             continue;
                         }
-                        if matches!(
-                            kv.norm.as_str(),
-                            "decision" | "verdict" | "outcome" | "result"
-                        ) {
+                        if is_verdict_key(&kv.norm) {
                             opt.verdict = Some(item(line, &kv.value, None));
                             continue;
                         }

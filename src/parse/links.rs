@@ -7,8 +7,8 @@ use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::{id_at_start, id_from_file_name, ids_in_text, normalise_key};
 use super::vocabulary::{
-    LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_status_heading, link_verb, other_link_verb,
-    prose_link_verb,
+    LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_loose_verb, is_status_heading, link_verb,
+    other_link_verb, prose_link_verb,
 };
 use crate::model::{
     Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, SectionKind, Span,
@@ -256,7 +256,7 @@ fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
         .trim_end_matches(':')
         .trim();
     let norm = normalise_key(verb);
-    if norm.is_empty() || norm == "see" {
+    if is_loose_verb(&norm) {
         return false;
     }
     let kind = kind_of_verb(verb).or_else(|| is_other_verb(verb).then_some(LinkKind::Other));
@@ -385,7 +385,8 @@ fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
                 let key = strong.text.trim().trim_end_matches(':');
                 let kind = kind_of_verb(key).filter(|_| !normalise_key(key).is_empty());
                 if let Some(kind) = kind.filter(|k| {
-                    *k != LinkKind::Related || normalise_key(key).starts_with("related")
+                    *k != LinkKind::Related
+                        || normalise_key(key).starts_with(LinkKind::Related.as_str())
                 }) {
                     let after = strong.at + strong.text.len();
                     links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);

@@ -3,6 +3,9 @@
 
 use crate::model::LinkKind;
 
+/// A verb too loose to lead a list item on its own (`- See [x](x.md)` is no relation).
+const SEE: &str = "see";
+
 /// Normalised verbs and the kind each states; `known` verbs are metadata keys wherever a bold
 /// line writes them. The empty verb is a bare link in a related list.
 const VERBS: &[(&str, LinkKind, bool)] = &[
@@ -33,7 +36,7 @@ const VERBS: &[(&str, LinkKind, bool)] = &[
     ("related to", LinkKind::Related, true),
     ("relates to", LinkKind::Related, true),
     ("see also", LinkKind::Related, true),
-    ("see", LinkKind::Related, false),
+    (SEE, LinkKind::Related, false),
     ("related decisions", LinkKind::Related, true),
     ("related decision", LinkKind::Related, false),
     ("related adrs", LinkKind::Related, true),
@@ -111,4 +114,9 @@ pub(crate) fn prose_link_verb(word: &str, next_is_by: bool) -> Option<(LinkKind,
 /// Whether a normalised verb is a metadata key wherever a bold line writes it.
 pub(super) fn is_known_link_key(norm: &str) -> bool {
     VERBS.iter().any(|(v, _, known)| *known && *v == norm)
+}
+
+/// Whether a normalised verb is too loose to make a list item a relation.
+pub(crate) fn is_loose_verb(norm: &str) -> bool {
+    norm.is_empty() || norm == SEE
 }

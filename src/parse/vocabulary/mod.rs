@@ -12,9 +12,12 @@ pub(crate) use fields::{
     DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_known_key,
     is_madr_front_matter_key, is_series_prefix,
 };
-pub(crate) use links::{LINK_VERBS_WITH_NUMBERS, link_verb, other_link_verb, prose_link_verb};
+pub(crate) use links::{
+    LINK_VERBS_WITH_NUMBERS, is_loose_verb, link_verb, other_link_verb, prose_link_verb,
+};
 pub(crate) use options::{
-    OPTION_PREFIXES, SELECTED_MARKERS, is_chosen_option_line, is_selected_key, is_winner_key,
+    OPTION_PREFIXES, SELECTED_MARKERS, is_chosen_option_line, is_selected_key, is_verdict_key,
+    is_winner_key,
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};

@@ -23,6 +23,14 @@ const WINNER_KEYS: &[&str] = &["winner", "overall winner"];
 /// Normalised keys of a `Selected …:` line: the key itself, or a first word of one.
 const SELECTED_KEYS: &[&str] = &["selected", "chosen"];
 
+/// Normalised keys of an option's verdict line (`**Decision:** rejected, too costly`).
+const VERDICT_KEYS: &[&str] = &["decision", "verdict", "outcome", "result"];
+
+/// Whether a normalised key states an option's verdict.
+pub(crate) fn is_verdict_key(norm: &str) -> bool {
+    VERDICT_KEYS.contains(&norm)
+}
+
 /// Whether a lower-cased line opens MADR's chosen-option statement.
 pub(crate) fn is_chosen_option_line(lower: &str) -> bool {
     CHOSEN_OPTION_LINES.iter().any(|p| lower.starts_with(p))

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use docket::corpus::{Corpus, LoadOptions};
 use docket::diagnostics::Severity;
 use docket::model::{
-    ChosenSource, Format, LinkKind, LinkOrigin, Period, RatingMark, StatusKind, SuppressionScope,
-    TableLayout, TitleSource, WeightLevel,
+    ChosenSource, Format, LinkKind, LinkOrigin, Period, RatingMark, SectionKind, StatusKind,
+    SuppressionScope, TableLayout, TitleSource, WeightLevel,
 };
 use jsonschema::Validator;
 use serde_json::{Value, json};
@@ -266,7 +266,7 @@ macro_rules! all_variants {
 #[test]
 fn schema_enums_list_exactly_the_serialised_variants() {
     let schema = schema();
-    let enums: [(&str, Vec<Value>); 11] = [
+    let enums: [(&str, Vec<Value>); 12] = [
         (
             "Format",
             all_variants!(Format: Dr, AdrBold, Nygard, Madr2, Madr, Log4brains, Freeform),
@@ -306,6 +306,10 @@ fn schema_enums_list_exactly_the_serialised_variants() {
         (
             "SuppressionScope",
             all_variants!(SuppressionScope: File, NextLine),
+        ),
+        (
+            "SectionKind",
+            all_variants!(SectionKind: Context, Decision, Consequences, ConsideredOptions, ProsAndCons, Status, Date, Links, Changelog, Other),
         ),
         ("Severity", all_variants!(Severity: Info, Warning, Error)),
     ];

@@ -184,9 +184,38 @@ pub struct Section {
     pub body_span: Span,
     /// Index of the enclosing section in `sections`, if any.
     pub parent: Option<usize>,
+    /// What the heading names (`## Problem` is context), read from the parser's vocabulary.
+    pub kind: SectionKind,
     /// What the section holds before its first subsection; used by lint, not exported.
     #[serde(skip)]
     pub content: SectionContent,
+}
+
+/// What a section is about, as its heading names it in any of the templates docket reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// The forces at play: Context, Problem Statement, Background.
+    Context,
+    /// What was decided: Decision, Decision Outcome.
+    Decision,
+    /// What follows from the decision.
+    Consequences,
+    /// The options weighed: Considered Options, Alternatives.
+    ConsideredOptions,
+    /// MADR's Pros and Cons of the Options.
+    ProsAndCons,
+    /// The lifecycle status.
+    Status,
+    /// The decision date.
+    Date,
+    /// Links to related records.
+    Links,
+    /// Dated changes to the record.
+    Changelog,
+    /// Any other heading.
+    #[default]
+    Other,
 }
 
 /// What a section holds before its first subsection.

@@ -22,7 +22,7 @@ pub use criteria::{
 pub use date::{Date, DateField};
 pub use decision::{
     ChangelogEntry, ChosenOption, ChosenSource, Consequences, Decision, Format, FrontMatterValue,
-    MetaField, People, PeopleField, Reference, Section, SectionContent, Suppression,
+    MetaField, People, PeopleField, Reference, Section, SectionContent, SectionKind, Suppression,
     SuppressionScope, TextBlock, Title, TitleSource,
 };
 pub use id::RecordId;

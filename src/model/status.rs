@@ -25,6 +25,16 @@ pub enum StatusKind {
 }
 
 impl StatusKind {
+    /// Every kind but `Unknown`: the statuses allowed when `[lint] statuses` is not set.
+    pub const KNOWN: [StatusKind; 6] = [
+        StatusKind::Proposed,
+        StatusKind::Accepted,
+        StatusKind::Rejected,
+        StatusKind::Deprecated,
+        StatusKind::Superseded,
+        StatusKind::Draft,
+    ];
+
     /// The kebab-case name used in output and configuration.
     #[must_use]
     pub fn as_str(self) -> &'static str {

@@ -4,7 +4,8 @@
 use super::markdown::{Block, Doc, Line, block_lines};
 use super::sections::Sec;
 use super::text::{Polarity, split_marker};
-use crate::model::{Consequences, Item};
+use super::vocabulary::section_heading;
+use crate::model::{Consequences, Format, Item, SectionKind};
 
 #[derive(Clone, Copy)]
 enum Kind {
@@ -54,14 +55,16 @@ pub(crate) fn find_consequences(doc: &Doc, secs: &[Sec<'_>]) -> Consequences {
     let mut out = Consequences::default();
     for (i, sec) in secs.iter().enumerate() {
         let key = sec.key();
-        let typed = key.contains("consequences").then(|| kind_of(key)).flatten();
+        let consequences = section_heading(SectionKind::Consequences, Format::Nygard);
+        let typed = key.contains(consequences).then(|| kind_of(key)).flatten();
         if let Some(kind) = typed {
             for line in lines(&doc.blocks[sec.heading + 1..sec.own_end]) {
                 push(&mut out, kind, line);
             }
             continue;
         }
-        if !(key == "consequences" || key.starts_with("consequences ") || key == "implications") {
+        // `Consequences (for the team)` is the consequences section too.
+        if !(sec.kind == SectionKind::Consequences || key.starts_with("consequences ")) {
             continue;
         }
         // Untyped body: classify marked lines; a bold `**Positive:**` line switches the kind.

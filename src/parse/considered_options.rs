@@ -4,43 +4,17 @@
 
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
 use super::markdown::{Block, Doc, Line, ListItem};
-use super::sections::{Sec, normalise_heading};
+use super::sections::Sec;
 use super::text::{Polarity, key_value, name_key, split_marker};
-use crate::model::{ChosenOption, ChosenSource, ConsideredOption, Item, Span};
-
-const CONTAINERS: &[&str] = &[
-    "options considered",
-    "considered options",
-    "alternatives considered",
-    "considered alternatives",
-    "alternatives",
-    "options",
-    "other options considered",
-    "other options",
-    "options and analysis",
-    "option analysis",
-    "evaluated options",
-    "possible solutions",
-    "solutions considered",
-];
-
-const PROS_CONS: &[&str] = &[
-    "pros and cons of the options",
-    "pros and cons of options",
-    "pros and cons",
-];
-
-/// Whether a section heading names a considered-options container.
-fn is_container(key: &str) -> bool {
-    CONTAINERS.contains(&key)
-}
+use super::vocabulary::{
+    OPTION_PREFIXES, SELECTED_MARKERS, heading_key, is_chosen_option_line, is_selected_key,
+    is_verdict_key, is_winner_key,
+};
+use crate::model::{ChosenOption, ChosenSource, ConsideredOption, Item, SectionKind, Span, Winner};
 
 /// Whether a heading is itself an option (`Option 1: Render`, `Option A - Heroku`).
 fn is_option_heading(key: &str) -> bool {
-    let Some(rest) = key
-        .strip_prefix("option")
-        .or_else(|| key.strip_prefix("alternative"))
-    else {
+    let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| key.strip_prefix(p)) else {
         return false;
     };
     let rest = rest.trim_start();
@@ -55,14 +29,7 @@ fn is_option_heading(key: &str) -> bool {
 fn option_name(text: &str) -> (String, bool) {
     let mut name = text.trim().to_string();
     let mut selected = false;
-    for marker in [
-        "(selected)",
-        "(chosen)",
-        "(recommended, selected)",
-        "- selected",
-        "✅ selected",
-        "[selected]",
-    ] {
+    for marker in SELECTED_MARKERS {
         let lower = name.to_ascii_lowercase();
         if let Some(i) = lower.rfind(marker)
             && i + marker.len() == lower.len()
@@ -73,10 +40,7 @@ fn option_name(text: &str) -> (String, bool) {
     }
     let trimmed = name.trim().trim_end_matches(['✅', '\u{fe0f}']).trim();
     let lower = trimmed.to_ascii_lowercase();
-    let stripped = if let Some(rest) = lower
-        .strip_prefix("option")
-        .or_else(|| lower.strip_prefix("alternative"))
-    {
+    let stripped = if let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)) {
         let rest_t = rest.trim_start();
         let word = rest_t.chars().take_while(|c| c.is_alphanumeric()).count();
         let after = rest_t[word..].trim_start();
@@ -117,8 +81,8 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
         if claimed[si] {
             continue;
         }
-        let container = is_container(key);
-        let pros_cons = PROS_CONS.contains(&key);
+        let container = sec.kind == SectionKind::ConsideredOptions;
+        let pros_cons = sec.kind == SectionKind::ProsAndCons;
         if container || pros_cons {
             claimed[si] = true;
             let children: Vec<usize> = (si + 1..secs.len())
@@ -225,7 +189,7 @@ enum Mode {
 }
 
 fn mode_of(key: &str) -> Option<Mode> {
-    let k = normalise_heading(key);
+    let k = heading_key(key);
     let k = k.trim_end_matches(':');
     Some(match k {
         "pros" | "pro" | "advantages" | "benefits" | "strengths" | "good" | "positives" => {
@@ -283,10 +247,7 @@ fn read_option_body(blocks: &[Block], src: &str, opt: &mut ConsideredOption) {
                             }
                             continue;
                         }
-                        if matches!(
-                            kv.norm.as_str(),
-                            "decision" | "verdict" | "outcome" | "result"
-                        ) {
+                        if is_verdict_key(&kv.norm) {
                             opt.verdict = Some(item(line, &kv.value, None));
                             continue;
                         }
@@ -377,14 +338,18 @@ pub(crate) fn find_chosen(
     doc: &Doc,
     options: &[ConsideredOption],
     decision_sec: Option<&Sec<'_>>,
+    winner: Option<&Winner>,
     src: &str,
 ) -> Option<ChosenOption> {
     let mut selected_line = None;
-    let mut winner = None;
+    let winner = winner.map(|w| ChosenOption {
+        name: w.name.clone(),
+        source: ChosenSource::WinnerLine,
+        span: w.span,
+    });
     let lines = all_lines(&doc.blocks);
     for (i, line) in lines.iter().enumerate() {
-        let lower = line.text.to_lowercase();
-        if lower.starts_with("chosen option") || lower.starts_with("chosen alternative") {
+        if is_chosen_option_line(&line.text.to_lowercase()) {
             // A quoted name may wrap onto the paragraph's next line.
             let text = match lines.get(i + 1) {
                 Some(next) if has_unclosed_quote(&line.text) => {
@@ -403,22 +368,10 @@ pub(crate) fn find_chosen(
         }
         if let Some(kv) = key_value(line, src) {
             let n = kv.norm.as_str();
-            if selected_line.is_none()
-                && (n.starts_with("selected ") || n == "selected" || n.starts_with("chosen "))
-                && !kv.value.is_empty()
-            {
+            if selected_line.is_none() && is_selected_key(n) && !kv.value.is_empty() {
                 selected_line = Some(ChosenOption {
                     name: emphasised_or_head(line, kv.value_at, &kv.value),
                     source: ChosenSource::SelectedLine,
-                    span: kv.value_span,
-                });
-            } else if winner.is_none()
-                && (n == "winner" || n == "overall winner")
-                && !kv.value.is_empty()
-            {
-                winner = Some(ChosenOption {
-                    name: emphasised_or_head(line, kv.value_at, &kv.value),
-                    source: ChosenSource::WinnerLine,
                     span: kv.value_span,
                 });
             }
@@ -442,6 +395,18 @@ pub(crate) fn find_chosen(
 }
 
 /// The value's first bold run when it opens the value, else its text up to a bracket or dash.
+/// The first `Winner:` line, naming the option it emphasises or its leading name.
+pub(crate) fn find_winner(doc: &Doc, src: &str) -> Option<Winner> {
+    all_lines(&doc.blocks).into_iter().find_map(|line| {
+        let kv = key_value(line, src)?;
+        (is_winner_key(&kv.norm) && !kv.value.is_empty()).then(|| Winner {
+            name: emphasised_or_head(line, kv.value_at, &kv.value),
+            raw: kv.value.clone(),
+            span: kv.value_span,
+        })
+    })
+}
+
 fn emphasised_or_head(line: &Line, value_at: usize, value: &str) -> String {
     if let Some(s) = line
         .strong

@@ -6,50 +6,22 @@ use super::markdown::{Block, Doc, Line, ListItem, block_lines};
 use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::{id_at_start, id_from_file_name, ids_in_text, normalise_key};
-use crate::model::{Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, Span};
+use super::vocabulary::{
+    LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_loose_verb, is_status_heading, link_verb,
+    other_link_verb, prose_link_verb,
+};
+use crate::model::{
+    Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, SectionKind, Span,
+};
 
 /// The relation a verb names, if it names one.
 pub(crate) fn kind_of_verb(verb: &str) -> Option<LinkKind> {
-    let v = normalise_key(verb);
-    let v = v.as_str();
-    Some(match v {
-        "supersedes" | "supercedes" | "supersceded" | "replaces" | "supersede" | "supercede" => {
-            LinkKind::Supersedes
-        }
-        "superseded by" | "superceded by" | "supersceded by" | "replaced by" | "superseeded by"
-        | "superseded" | "superceded" => LinkKind::SupersededBy,
-        "amends" | "amend" => LinkKind::Amends,
-        "amended by" => LinkKind::AmendedBy,
-        "split from" | "extracted from" | "split out of" => LinkKind::SplitFrom,
-        "depends on" | "requires" | "builds on" | "depends upon" => LinkKind::DependsOn,
-        "related" | "related to" | "relates to" | "see also" | "see" | "related decisions"
-        | "related decision" | "related adrs" | "related adr" | "related records"
-        | "related record" | "" => LinkKind::Related,
-        _ => return None,
-    })
+    link_verb(&normalise_key(verb))
 }
 
 /// Verbs kept as `other` links: they relate records but name no modelled kind.
 fn is_other_verb(verb: &str) -> bool {
-    let v = normalise_key(verb);
-    [
-        "refines",
-        "refined by",
-        "extends",
-        "extended by",
-        "clarifies",
-        "clarified by",
-        "informs",
-        "informed by",
-        "enables",
-        "enabled by",
-        "conflicts with",
-        "reverts",
-        "reverted by",
-        "implements",
-        "implemented by",
-    ]
-    .contains(&v.as_str())
+    other_link_verb(&normalise_key(verb))
 }
 
 fn is_external(href: &str) -> bool {
@@ -253,15 +225,7 @@ fn verb_in_prose(text: &str) -> Option<(LinkKind, &'static str)> {
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
         let next_by = words.get(i + 1) == Some(&"by");
-        found = match *w {
-            "supersedes" | "supercedes" | "replaces" => Some((LinkKind::Supersedes, "supersedes")),
-            "superseded" | "superceded" | "replaced" if next_by => {
-                Some((LinkKind::SupersededBy, "superseded by"))
-            }
-            "amends" => Some((LinkKind::Amends, "amends")),
-            "amended" if next_by => Some((LinkKind::AmendedBy, "amended by")),
-            _ => found,
-        };
+        found = prose_link_verb(w, next_by).or(found);
     }
     found
 }
@@ -292,7 +256,7 @@ fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
         .trim_end_matches(':')
         .trim();
     let norm = normalise_key(verb);
-    if norm.is_empty() || norm == "see" {
+    if is_loose_verb(&norm) {
         return false;
     }
     let kind = kind_of_verb(verb).or_else(|| is_other_verb(verb).then_some(LinkKind::Other));
@@ -303,14 +267,7 @@ fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
 
 fn bare_number_at(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
-    for verb in [
-        "superseded by ",
-        "superceded by ",
-        "supersedes ",
-        "supercedes ",
-        "amended by ",
-        "amends ",
-    ] {
+    for verb in LINK_VERBS_WITH_NUMBERS {
         if let Some(i) = lower.find(verb) {
             let at = i + verb.len();
             if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -321,22 +278,11 @@ fn bare_number_at(text: &str) -> Option<usize> {
     None
 }
 
-const LINK_SECTIONS: &[&str] = &[
-    "links",
-    "related",
-    "related decisions",
-    "related adrs",
-    "related records",
-    "related documents",
-    "see also",
-    "relations",
-];
-
 /// Finds every relation, in document order of discovery.
 pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) -> Vec<Link> {
     let mut out = Vec::new();
     for e in meta {
-        if e.norm == "status"
+        if e.norm == STATUS_KEY
             && let Some(line) = e.line
         {
             verb_line(line, LinkOrigin::Metadata, &mut out, None, e.value_at);
@@ -386,11 +332,11 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
     for sec in secs {
         let key = sec.key();
         let blocks = &doc.blocks[sec.heading + 1..sec.own_end];
-        if key == "status" || key.starts_with("status ") {
+        if is_status_heading(key) {
             for line in lines_of(blocks) {
                 verb_line(line, LinkOrigin::StatusSection, &mut out, None, 0);
             }
-        } else if sec.level > 1 && LINK_SECTIONS.contains(&key) {
+        } else if sec.level > 1 && sec.kind == SectionKind::Links {
             for line in single_line_items(blocks) {
                 title_only(
                     line,
@@ -439,7 +385,8 @@ fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
                 let key = strong.text.trim().trim_end_matches(':');
                 let kind = kind_of_verb(key).filter(|_| !normalise_key(key).is_empty());
                 if let Some(kind) = kind.filter(|k| {
-                    *k != LinkKind::Related || normalise_key(key).starts_with("related")
+                    *k != LinkKind::Related
+                        || normalise_key(key).starts_with(LinkKind::Related.as_str())
                 }) {
                     let after = strong.at + strong.text.len();
                     links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);

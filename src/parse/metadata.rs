@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{KeyValue, key_value, normalise_key};
+use super::vocabulary::{Field, field_of, is_known_key};
 use crate::model::{FrontMatterValue, Span};
 
 /// One metadata entry, wherever it came from.
@@ -23,50 +24,6 @@ pub(crate) struct MetaEntry<'d> {
     /// A list that carries the value: the next block after an empty `**Key:**` line, or the
     /// nested list of a `- **Key:**` bullet.
     pub(crate) list: Option<&'d [ListItem]>,
-}
-
-/// Keys that are metadata wherever a top-level paragraph or bullet states them.
-const KNOWN_KEYS: &[&str] = &[
-    "status",
-    "date",
-    "decision date",
-    "date decided",
-    "decided",
-    "decided on",
-    "effective date",
-    "review date",
-    "next review",
-    "due date",
-    "approved by",
-    "owner",
-    "deciders",
-    "decision makers",
-    "decision id",
-    "consulted",
-    "informed",
-    "tags",
-    "supersedes",
-    "supercedes",
-    "superseded by",
-    "superceded by",
-    "replaces",
-    "replaced by",
-    "amends",
-    "amended by",
-    "split from",
-    "depends on",
-    "related",
-    "related decisions",
-    "related adrs",
-    "related adr",
-    "related records",
-    "relates to",
-    "related to",
-    "see also",
-];
-
-pub(crate) fn is_known_key(norm: &str) -> bool {
-    KNOWN_KEYS.contains(&norm)
 }
 
 /// Collects the entries in document order: front matter first, then the preamble, then known
@@ -109,7 +66,7 @@ pub(crate) fn collect_metadata<'d>(
                         continue;
                     };
                     if !(in_preamble
-                        || (kv.bold && is_known_key(&kv.norm))
+                        || (kv.bold && is_known_key(&kv.norm, false))
                         || is_known_key_line(&kv, lines.len()))
                     {
                         continue;
@@ -152,7 +109,7 @@ pub(crate) fn collect_metadata<'d>(
 
 /// A plain (not bold) known key on a one-line paragraph is a field too (`Date: 2016-02-12`).
 fn is_known_key_line(kv: &KeyValue, lines: usize) -> bool {
-    !kv.bold && lines <= 3 && matches!(kv.norm.as_str(), "status" | "date")
+    !kv.bold && lines <= 3 && is_known_key(&kv.norm, true)
 }
 
 fn entry<'d>(kv: KeyValue, line: &'d Line, list: Option<&'d [ListItem]>) -> MetaEntry<'d> {
@@ -206,12 +163,12 @@ fn front_matter_key_span(src: &str, content: Span, key: &str) -> Span {
     content
 }
 
-/// The first entry for any of the keys, front matter and preamble before later lines.
+/// The first entry for a field, front matter and preamble before later lines.
 pub(crate) fn find<'a, 'd>(
     entries: &'a [MetaEntry<'d>],
-    keys: &[&str],
+    field: Field,
 ) -> Option<&'a MetaEntry<'d>> {
     entries
         .iter()
-        .find(|e| keys.contains(&e.norm.as_str()) && (!e.value.is_empty() || e.list.is_some()))
+        .find(|e| field_of(&e.norm) == Some(field) && (!e.value.is_empty() || e.list.is_some()))
 }

@@ -1,7 +1,8 @@
 //! The section tree: each heading of the top-level blocks with the block range it owns.
 
 use super::markdown::{Block, Doc, Line, blocks_text};
-use crate::model::{Section, SectionContent, Span};
+use super::vocabulary::{heading_key, kind_of_key};
+use crate::model::{Section, SectionContent, SectionKind, Span};
 
 /// A heading and the blocks under it, up to the next heading of the same or a higher level.
 #[derive(Debug)]
@@ -18,6 +19,8 @@ pub(crate) struct Sec<'d> {
     pub(crate) parent: Option<usize>,
     /// The normalised title, computed once: every extractor matches section names on it.
     key: String,
+    /// What the heading names, from the vocabulary; the model carries it too.
+    pub(crate) kind: SectionKind,
 }
 
 impl Sec<'_> {
@@ -27,24 +30,11 @@ impl Sec<'_> {
     }
 }
 
-/// Lower-cases a heading and strips numbering (`2.`, `A)`), a trailing colon and emoji.
-pub(crate) fn normalise_heading(text: &str) -> String {
-    let t = text.trim();
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-    let t: String = t
-        .chars()
-        .filter(|c| {
-            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '/' | '&' | ':' | '\'')
-        })
-        .collect();
-    let t = t.trim().trim_end_matches(':').trim();
-    t.to_lowercase()
-}
-
 pub(crate) fn find_sections(doc: &Doc) -> Vec<Sec<'_>> {
     let mut secs: Vec<Sec<'_>> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         if let Block::Heading { level, line, span } = block {
+            let key = heading_key(&line.text);
             secs.push(Sec {
                 level: *level,
                 line,
@@ -53,7 +43,8 @@ pub(crate) fn find_sections(doc: &Doc) -> Vec<Sec<'_>> {
                 end: doc.blocks.len(),
                 own_end: doc.blocks.len(),
                 parent: None,
-                key: normalise_heading(&line.text),
+                kind: kind_of_key(&key),
+                key,
             });
         }
     }
@@ -85,6 +76,7 @@ pub(crate) fn to_model(doc: &Doc, secs: &[Sec<'_>], text: &str) -> Vec<Section> 
                 span: s.span,
                 body_span: Span::new(s.span.start, body_end.max(s.span.end)),
                 parent: s.parent,
+                kind: s.kind,
                 content: own_content(&doc.blocks[s.heading + 1..s.own_end], text),
             }
         })

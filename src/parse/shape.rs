@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::is_date_slug;
-use crate::model::{ConsideredOption, Format, FrontMatterValue};
+use super::vocabulary::{
+    DR_ID_KEY, STATUS_KEY, TAGS_KEY, is_madr_front_matter_key, section_heading,
+};
+use crate::model::{ConsideredOption, Format, FrontMatterValue, SectionKind};
 
 pub(crate) fn detect_format(
     secs: &[Sec<'_>],
@@ -17,13 +20,16 @@ pub(crate) fn detect_format(
 ) -> Format {
     let keys: Vec<&str> = secs.iter().map(Sec::key).collect();
     let has = |k: &str| keys.contains(&k);
-    let madr_body = has("considered options")
-        || has("decision outcome")
-        || has("context and problem statement");
+    // MADR's own headings, not their Nygard-style synonyms.
+    let madr_body = [
+        SectionKind::ConsideredOptions,
+        SectionKind::Decision,
+        SectionKind::Context,
+    ]
+    .iter()
+    .any(|&kind| has(section_heading(kind, Format::Madr)));
     if let Some(fm) = fm
-        && ["status", "date", "decision-makers", "deciders", "consulted"]
-            .iter()
-            .any(|k| fm.contains_key(*k))
+        && fm.keys().any(|k| is_madr_front_matter_key(k))
     {
         return Format::Madr;
     }
@@ -34,10 +40,10 @@ pub(crate) fn detect_format(
     let bold_meta = meta.iter().any(|e| {
         e.line
             .is_some_and(|l| l.strong.first().is_some_and(|f| f.at == 0))
-            && e.norm == "status"
+            && e.norm == STATUS_KEY
     });
     if h1.trim_start().to_ascii_uppercase().starts_with("DR-")
-        || meta.iter().any(|e| e.norm == "decision id")
+        || meta.iter().any(|e| e.norm == DR_ID_KEY)
         || (options.iter().any(|o| o.selected) && bold_meta)
     {
         return Format::Dr;
@@ -45,10 +51,10 @@ pub(crate) fn detect_format(
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let bullet_status = meta
         .iter()
-        .any(|e| e.norm == "status" && e.line.is_some_and(|l| l.strong.is_empty()))
-        && !has("status");
+        .any(|e| e.norm == STATUS_KEY && e.line.is_some_and(|l| l.strong.is_empty()))
+        && !has(STATUS_KEY);
     if bullet_status && madr_body {
-        if is_date_slug(name) || meta.iter().any(|e| e.norm == "tags") {
+        if is_date_slug(name) || meta.iter().any(|e| e.norm == TAGS_KEY) {
             return Format::Log4brains;
         }
         return Format::Madr2;
@@ -59,7 +65,11 @@ pub(crate) fn detect_format(
     if bold_meta {
         return Format::AdrBold;
     }
-    if has("status") && has("context") && (has("decision") || has("consequences")) {
+    let nygard = |kind| has(section_heading(kind, Format::Nygard));
+    if nygard(SectionKind::Status)
+        && nygard(SectionKind::Context)
+        && (nygard(SectionKind::Decision) || nygard(SectionKind::Consequences))
+    {
         return Format::Nygard;
     }
     if madr_body {

@@ -5,106 +5,10 @@ use super::markdown::{Block, Doc, ListItem};
 use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
 use super::text::raw;
+use super::vocabulary::{
+    Field, NOT_STATUS_MISSPELLINGS, STATUS_KEY, STATUS_WORDS, qualified_status_heading,
+};
 use crate::model::{Status, StatusKind};
-
-/// Words that name a status, matched as whole words, earliest in the text wins.
-const WORDS: &[(&str, StatusKind)] = &[
-    ("superseded", StatusKind::Superseded),
-    ("superceded", StatusKind::Superseded),
-    ("supersceded", StatusKind::Superseded),
-    ("superseeded", StatusKind::Superseded),
-    ("replaced", StatusKind::Superseded),
-    ("ersetzt", StatusKind::Superseded),
-    ("abgelöst", StatusKind::Superseded),
-    ("reemplazado", StatusKind::Superseded),
-    ("reemplazada", StatusKind::Superseded),
-    ("sustituido", StatusKind::Superseded),
-    ("substituído", StatusKind::Superseded),
-    ("substituido", StatusKind::Superseded),
-    ("remplacé", StatusKind::Superseded),
-    ("remplacée", StatusKind::Superseded),
-    ("sostituito", StatusKind::Superseded),
-    ("vervangen", StatusKind::Superseded),
-    ("accepted", StatusKind::Accepted),
-    ("accept", StatusKind::Accepted),
-    ("approved", StatusKind::Accepted),
-    ("agreed", StatusKind::Accepted),
-    ("adopted", StatusKind::Accepted),
-    ("decided", StatusKind::Accepted),
-    ("done", StatusKind::Accepted),
-    ("implemented", StatusKind::Accepted),
-    ("completed", StatusKind::Accepted),
-    ("complete", StatusKind::Accepted),
-    ("active", StatusKind::Accepted),
-    ("akzeptiert", StatusKind::Accepted),
-    ("angenommen", StatusKind::Accepted),
-    ("genehmigt", StatusKind::Accepted),
-    ("aceptado", StatusKind::Accepted),
-    ("aceptada", StatusKind::Accepted),
-    ("aprobado", StatusKind::Accepted),
-    ("aceito", StatusKind::Accepted),
-    ("aceita", StatusKind::Accepted),
-    ("aprovado", StatusKind::Accepted),
-    ("accepté", StatusKind::Accepted),
-    ("acceptée", StatusKind::Accepted),
-    ("approuvé", StatusKind::Accepted),
-    ("accettato", StatusKind::Accepted),
-    ("approvato", StatusKind::Accepted),
-    ("geaccepteerd", StatusKind::Accepted),
-    ("goedgekeurd", StatusKind::Accepted),
-    ("zaakceptowany", StatusKind::Accepted),
-    ("принято", StatusKind::Accepted),
-    ("已接受", StatusKind::Accepted),
-    ("proposed", StatusKind::Proposed),
-    ("rfc", StatusKind::Proposed),
-    ("on hold", StatusKind::Proposed),
-    ("deferred", StatusKind::Proposed),
-    ("postponed", StatusKind::Proposed),
-    ("proposal", StatusKind::Proposed),
-    ("pending", StatusKind::Proposed),
-    ("open", StatusKind::Proposed),
-    ("in progress", StatusKind::Proposed),
-    ("in review", StatusKind::Proposed),
-    ("under review", StatusKind::Proposed),
-    ("under discussion", StatusKind::Proposed),
-    ("discussion", StatusKind::Proposed),
-    ("suggested", StatusKind::Proposed),
-    ("vorgeschlagen", StatusKind::Proposed),
-    ("propuesto", StatusKind::Proposed),
-    ("propuesta", StatusKind::Proposed),
-    ("proposto", StatusKind::Proposed),
-    ("proposé", StatusKind::Proposed),
-    ("proposée", StatusKind::Proposed),
-    ("voorgesteld", StatusKind::Proposed),
-    ("deprecated", StatusKind::Deprecated),
-    ("obsolete", StatusKind::Deprecated),
-    ("retired", StatusKind::Deprecated),
-    ("archived", StatusKind::Deprecated),
-    ("veraltet", StatusKind::Deprecated),
-    ("obsoleto", StatusKind::Deprecated),
-    ("obsolète", StatusKind::Deprecated),
-    ("rejected", StatusKind::Rejected),
-    ("declined", StatusKind::Rejected),
-    ("withdrawn", StatusKind::Rejected),
-    ("abandoned", StatusKind::Rejected),
-    ("abgelehnt", StatusKind::Rejected),
-    ("rechazado", StatusKind::Rejected),
-    ("rechazada", StatusKind::Rejected),
-    ("rejeitado", StatusKind::Rejected),
-    ("rejeté", StatusKind::Rejected),
-    ("rejetée", StatusKind::Rejected),
-    ("rifiutato", StatusKind::Rejected),
-    ("afgewezen", StatusKind::Rejected),
-    ("draft", StatusKind::Draft),
-    ("incomplete", StatusKind::Draft),
-    ("wip", StatusKind::Draft),
-    ("work in progress", StatusKind::Draft),
-    ("entwurf", StatusKind::Draft),
-    ("borrador", StatusKind::Draft),
-    ("rascunho", StatusKind::Draft),
-    ("brouillon", StatusKind::Draft),
-    ("bozza", StatusKind::Draft),
-];
 
 /// What a status text means: the status word that appears first, or `Unknown`.
 /// Template placeholders such as `{proposed | accepted}` are `Unknown`.
@@ -120,7 +24,7 @@ pub fn classify_status(text: &str) -> StatusKind {
     }
     let mut best: Option<(usize, StatusKind)> = None;
     let mut kinds_named = std::collections::BTreeSet::new();
-    for (word, kind) in WORDS {
+    for (word, kind) in STATUS_WORDS {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(word) {
             let at = from + pos;
@@ -150,6 +54,70 @@ pub fn classify_status(text: &str) -> StatusKind {
     best.map_or(StatusKind::Unknown, |(_, k)| k)
 }
 
+/// The first misspelled status word in a status text (adr-tools users often write
+/// `Superceded`): its byte range in `raw` and the word
+/// it should be, in the same letter case.
+#[must_use]
+pub fn status_misspelling(raw: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in raw.char_indices().chain(std::iter::once((raw.len(), ' '))) {
+        match (c.is_ascii_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let first = words.into_iter().next()?;
+    let word = &raw[first.clone()];
+    let lower = word.to_ascii_lowercase();
+    let canonical = StatusKind::KNOWN.map(StatusKind::as_str);
+    if canonical.contains(&lower.as_str())
+        || NOT_STATUS_MISSPELLINGS.contains(&lower.as_str())
+        || lower.len() < 5
+    {
+        return None;
+    }
+    let target = canonical
+        .iter()
+        .map(|c| (distance(&lower, c), *c))
+        .filter(|(dist, _)| (1..=2).contains(dist))
+        .min()?
+        .1;
+    Some((first, same_case(word, target)))
+}
+
+fn same_case(model: &str, word: &str) -> String {
+    if model.chars().all(|c| c.is_ascii_uppercase()) {
+        word.to_ascii_uppercase()
+    } else if model.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut s = word.to_string();
+        s[..1].make_ascii_uppercase();
+        s
+    } else {
+        word.to_string()
+    }
+}
+
+/// Levenshtein distance over bytes (status words are ASCII).
+fn distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 fn status_from(text: &str, raw_text: String, span: crate::model::Span) -> Status {
     Status {
         kind: classify_status(text),
@@ -166,15 +134,13 @@ pub(crate) fn find_status(
     meta: &[MetaEntry<'_>],
     src: &str,
 ) -> Status {
-    if let Some(e) = find(meta, &["status", "state", "decision status", "adr status"])
+    if let Some(e) = find(meta, Field::Status)
         && !e.value.is_empty()
     {
         return status_from(&e.value, raw(src, e.span), e.span);
     }
     for sec in secs {
-        let key = sec.key();
-        if let Some(rest) = key.strip_prefix("status") {
-            let rest = rest.trim_start_matches([':', ' ', '-']);
+        if let Some(rest) = qualified_status_heading(sec.key()) {
             if !rest.is_empty() {
                 // `## Status: **Proposed**`
                 let line = sec.line;
@@ -231,7 +197,7 @@ fn status_in_tables(doc: &Doc, src: &str) -> Option<Status> {
         if let Block::Table { head, rows, .. } = block {
             for row in std::iter::once(head).chain(rows) {
                 if let [k, v, ..] = row.as_slice()
-                    && super::text::normalise_key(&k.text) == "status"
+                    && super::text::normalise_key(&k.text) == STATUS_KEY
                 {
                     return Some(status_from(&v.text, raw(src, v.span), v.span));
                 }
@@ -239,7 +205,7 @@ fn status_in_tables(doc: &Doc, src: &str) -> Option<Status> {
             // A column headed Status with one data row.
             if let Some(col) = head
                 .iter()
-                .position(|c| super::text::normalise_key(&c.text) == "status")
+                .position(|c| super::text::normalise_key(&c.text) == STATUS_KEY)
                 && rows.len() == 1
                 && let Some(cell) = rows[0].get(col)
             {
@@ -257,7 +223,12 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
             for line in lines {
                 for image in &line.images {
                     let alt = image.text.to_lowercase();
-                    if !alt.contains("status") && !image.href.to_lowercase().contains("status-") {
+                    if !alt.contains(STATUS_KEY)
+                        && !image
+                            .href
+                            .to_lowercase()
+                            .contains(&format!("{STATUS_KEY}-"))
+                    {
                         continue;
                     }
                     let kind = badge_status(image);
@@ -277,7 +248,7 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
 
 /// What a badge image says: its alt text, else the label of a shields.io-style URL.
 fn badge_status(image: &super::markdown::InlineLink) -> StatusKind {
-    let alt = image.text.to_lowercase().replace("status", " ");
+    let alt = image.text.to_lowercase().replace(STATUS_KEY, " ");
     let kind = classify_status(&alt);
     if kind != StatusKind::Unknown {
         return kind;
@@ -287,7 +258,7 @@ fn badge_status(image: &super::markdown::InlineLink) -> StatusKind {
         classify_status(
             &href[i + 7..]
                 .replace(['-', '_', '/', '.'], " ")
-                .replace("status", " "),
+                .replace(STATUS_KEY, " "),
         )
     })
 }
@@ -323,6 +294,32 @@ mod tests {
         ];
         for (text, kind) in cases {
             assert_eq!(classify_status(text), kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn misspellings_table() {
+        let rows = [
+            (
+                "adr-tools spelling",
+                "Superceded by [2](0002-x.md)",
+                Some("Superseded"),
+            ),
+            ("dropped letter", "Acceptd", Some("Accepted")),
+            ("upper case kept", "PROPSED", Some("PROPOSED")),
+            ("correct word", "Accepted", None),
+            ("other word", "Approved", None),
+            ("short word", "Done", None),
+            ("a relation, not a status", "Supersedes ADR-3", None),
+            ("a noun", "Proposal", None),
+            ("emoji first", "✅ **Acepted**", Some("Accepted")),
+        ];
+        for (name, raw, want) in rows {
+            assert_eq!(
+                status_misspelling(raw).map(|(_, w)| w).as_deref(),
+                want,
+                "{name}"
+            );
         }
     }
 }

@@ -2,6 +2,7 @@
 //! record ids in text and file names, and name normalisation for matching.
 
 use super::markdown::Line;
+use super::vocabulary::{OPTION_PREFIXES, is_series_prefix};
 use crate::model::{RecordId, Span};
 
 /// A `Key: value` line: bold (`**Status:** Accepted`) or plain (`Date: 2016-02-12`).
@@ -175,7 +176,7 @@ pub(crate) fn id_at_start(text: &str, require_series: bool) -> Option<(RecordId,
     let series_ok = !series.is_empty()
         && series.len() <= 6
         && (series.chars().all(|c| c.is_ascii_uppercase())
-            || ["adr", "dr", "rfc", "adl", "dec"].contains(&series.to_ascii_lowercase().as_str()));
+            || is_series_prefix(&series.to_ascii_lowercase()));
     if !series.is_empty() && !series_ok {
         return None;
     }
@@ -308,10 +309,7 @@ pub(crate) fn name_key(name: &str) -> String {
     }
     let lower = t.to_lowercase();
     let mut s = lower.as_str();
-    if let Some(rest) = s
-        .strip_prefix("option")
-        .or_else(|| s.strip_prefix("alternative"))
-    {
+    if let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| s.strip_prefix(p)) {
         let rest = rest.trim_start();
         let digits = rest
             .char_indices()

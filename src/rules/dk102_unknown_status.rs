@@ -1,9 +1,9 @@
 //! DK102 unknown-status: the status is not one of the configured values.
 
-use super::dk103_misspelled_status::misspelling;
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, StatusKind};
+use crate::parse::status_misspelling;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
@@ -11,20 +11,15 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// The statuses allowed when `[lint] statuses` is not set.
-pub(crate) const DEFAULT_STATUSES: &[&str] = &[
-    "proposed",
-    "accepted",
-    "rejected",
-    "deprecated",
-    "superseded",
-    "draft",
-];
-
 /// The configured statuses, lower-cased.
 pub(crate) fn allowed_statuses(ctx: &LintContext<'_>) -> Vec<String> {
     ctx.config().statuses.as_ref().map_or_else(
-        || DEFAULT_STATUSES.iter().map(|s| (*s).to_string()).collect(),
+        || {
+            StatusKind::KNOWN
+                .iter()
+                .map(|k| k.as_str().to_string())
+                .collect()
+        },
         |list| list.iter().map(|s| s.trim().to_lowercase()).collect(),
     )
 }
@@ -50,7 +45,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     let Some(span) = d.status.span else {
         return;
     };
-    if d.status.raw.trim().is_empty() || misspelling(&d.status.raw).is_some() {
+    if d.status.raw.trim().is_empty() || status_misspelling(&d.status.raw).is_some() {
         return;
     }
     let allowed = allowed_statuses(ctx);

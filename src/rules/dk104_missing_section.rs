@@ -1,10 +1,12 @@
 //! DK104 missing-section: a section the record's format requires is absent (Nygard: Context,
 //! Decision, Consequences; MADR: Context and Problem Statement, Considered Options, Decision
-//! Outcome). The lists are configurable per format in `[lint.required_sections]`.
+//! Outcome). The lists are configurable per format in `[lint.required_sections]`; a name is
+//! read as a section kind through the parser's vocabulary, so lint and model agree.
 
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Decision, Format};
+use crate::model::{Decision, Format, SectionKind};
+use crate::parse::{heading_key, section_heading, section_kind};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
@@ -12,53 +14,33 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Headings that stand for the same section; a required name is met by any of its group.
-const ALIASES: &[&[&str]] = &[
-    &[
-        "context",
-        "context and problem statement",
-        "problem statement",
-        "background",
-        "context and problem",
-        "the problem",
-        "motivation",
-        "context and motivation",
-    ],
-    &[
-        "decision",
-        "decision outcome",
-        "the decision",
-        "decision made",
-        "our decision",
-        "decision and rationale",
-        "outcome",
-    ],
-    &[
-        "considered options",
-        "options considered",
-        "alternatives considered",
-        "considered alternatives",
-        "options",
-        "alternatives",
-    ],
-    &["consequences", "implications"],
-];
+/// A section the record must have: a kind from the vocabulary, or, for a configured name that
+/// names no kind, a heading with that title.
+enum Required {
+    Kind(SectionKind, String),
+    Heading(String, String),
+}
 
-fn defaults(format: Format) -> &'static [&'static str] {
+fn defaults(format: Format) -> &'static [SectionKind] {
     match format {
-        Format::Nygard => &["context", "decision", "consequences"],
-        Format::Madr | Format::Madr2 => &[
-            "context and problem statement",
-            "considered options",
-            "decision outcome",
+        Format::Nygard => &[
+            SectionKind::Context,
+            SectionKind::Decision,
+            SectionKind::Consequences,
         ],
-        Format::Log4brains => &["context and problem statement", "decision outcome"],
-        Format::Dr | Format::AdrBold => &["context", "decision"],
+        Format::Madr | Format::Madr2 => &[
+            SectionKind::Context,
+            SectionKind::ConsideredOptions,
+            SectionKind::Decision,
+        ],
+        Format::Log4brains | Format::Dr | Format::AdrBold => {
+            &[SectionKind::Context, SectionKind::Decision]
+        }
         Format::Freeform => &[],
     }
 }
 
-fn required(ctx: &LintContext<'_>, format: Format) -> Vec<String> {
+fn required(ctx: &LintContext<'_>, format: Format) -> Vec<Required> {
     let r = &ctx.config().required_sections;
     let configured = match format {
         Format::Dr => &r.dr,
@@ -69,34 +51,33 @@ fn required(ctx: &LintContext<'_>, format: Format) -> Vec<String> {
         Format::Log4brains => &r.log4brains,
         Format::Freeform => &r.freeform,
     };
-    configured
-        .clone()
-        .unwrap_or_else(|| defaults(format).iter().map(|s| (*s).to_string()).collect())
+    match configured {
+        Some(names) => names
+            .iter()
+            .map(|name| match section_kind(name) {
+                SectionKind::Other => Required::Heading(name.clone(), heading_key(name)),
+                kind => Required::Kind(kind, name.clone()),
+            })
+            .collect(),
+        None => defaults(format)
+            .iter()
+            .map(|&kind| Required::Kind(kind, section_heading(kind, format).to_string()))
+            .collect(),
+    }
 }
 
-/// A heading lower-cased with numbering, a trailing colon and symbols removed.
-pub(crate) fn heading_key(title: &str) -> String {
-    let t = title
-        .trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-    let t: String = t
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '/' | '&' | '\''))
-        .collect();
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn is_met(d: &Decision, name: &str) -> bool {
-    let name = heading_key(name);
-    let group = ALIASES.iter().find(|g| g.contains(&name.as_str()));
-    d.sections.iter().any(|s| {
-        let key = heading_key(&s.title);
-        // A qualified heading counts too: `CI Platform Considered Options`.
-        let names = |n: &str| key == n || (n.contains(' ') && key.ends_with(&format!(" {n}")));
-        names(&name) || group.is_some_and(|g| g.iter().any(|n| names(n)))
+fn is_met(d: &Decision, required: &Required) -> bool {
+    d.sections.iter().any(|s| match required {
+        Required::Kind(kind, _) => s.kind == *kind,
+        Required::Heading(_, key) => {
+            let title = heading_key(&s.title);
+            // A qualified heading counts too: `CI Platform Security Review`.
+            title == *key
+                || (key.contains(' ')
+                    && title
+                        .strip_suffix(key.as_str())
+                        .is_some_and(|head| head.ends_with(' ')))
+        }
     })
 }
 
@@ -104,15 +85,16 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     if ctx.source(&d.path).trim().is_empty() {
         return;
     }
-    for name in required(ctx, d.format) {
-        if !is_met(d, &name) {
+    for req in required(ctx, d.format) {
+        if !is_met(d, &req) {
+            let (Required::Kind(_, name) | Required::Heading(name, _)) = &req;
             out.push(
                 rule.report(
                     &d.path,
                     d.title.span,
                     format!("the {} record has no `{name}` section", d.format.as_str()),
                 )
-                .with_help(format!("add a `## {}` section", title_case(&name))),
+                .with_help(format!("add a `## {}` section", title_case(name))),
             );
         }
     }

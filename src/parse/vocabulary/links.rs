@@ -1,0 +1,122 @@
+//! Relation verbs (`Supersedes`, `Superceded by`, `Split from`) and the link kind each states,
+//! misspellings included.
+
+use crate::model::LinkKind;
+
+/// A verb too loose to lead a list item on its own (`- See [x](x.md)` is no relation).
+const SEE: &str = "see";
+
+/// Normalised verbs and the kind each states; `known` verbs are metadata keys wherever a bold
+/// line writes them. The empty verb is a bare link in a related list.
+const VERBS: &[(&str, LinkKind, bool)] = &[
+    ("supersedes", LinkKind::Supersedes, true),
+    ("supercedes", LinkKind::Supersedes, true),
+    ("supersceded", LinkKind::Supersedes, false),
+    ("replaces", LinkKind::Supersedes, true),
+    ("supersede", LinkKind::Supersedes, false),
+    ("supercede", LinkKind::Supersedes, false),
+    ("superseded by", LinkKind::SupersededBy, true),
+    ("superceded by", LinkKind::SupersededBy, true),
+    ("supersceded by", LinkKind::SupersededBy, false),
+    ("replaced by", LinkKind::SupersededBy, true),
+    ("superseeded by", LinkKind::SupersededBy, false),
+    ("superseded", LinkKind::SupersededBy, false),
+    ("superceded", LinkKind::SupersededBy, false),
+    ("amends", LinkKind::Amends, true),
+    ("amend", LinkKind::Amends, false),
+    ("amended by", LinkKind::AmendedBy, true),
+    ("split from", LinkKind::SplitFrom, true),
+    ("extracted from", LinkKind::SplitFrom, false),
+    ("split out of", LinkKind::SplitFrom, false),
+    ("depends on", LinkKind::DependsOn, true),
+    ("requires", LinkKind::DependsOn, false),
+    ("builds on", LinkKind::DependsOn, false),
+    ("depends upon", LinkKind::DependsOn, false),
+    ("related", LinkKind::Related, true),
+    ("related to", LinkKind::Related, true),
+    ("relates to", LinkKind::Related, true),
+    ("see also", LinkKind::Related, true),
+    (SEE, LinkKind::Related, false),
+    ("related decisions", LinkKind::Related, true),
+    ("related decision", LinkKind::Related, false),
+    ("related adrs", LinkKind::Related, true),
+    ("related adr", LinkKind::Related, true),
+    ("related records", LinkKind::Related, true),
+    ("related record", LinkKind::Related, false),
+    ("", LinkKind::Related, false),
+];
+
+/// Verbs kept as `other` links: they relate records but name no modelled kind.
+const OTHER_VERBS: &[&str] = &[
+    "refines",
+    "refined by",
+    "extends",
+    "extended by",
+    "clarifies",
+    "clarified by",
+    "informs",
+    "informed by",
+    "enables",
+    "enabled by",
+    "conflicts with",
+    "reverts",
+    "reverted by",
+    "implements",
+    "implemented by",
+];
+
+/// Single words that state a relation inside a sentence (`this ADR supersedes some aspects
+/// of`): only verbs that cannot be read loosely. `needs_by` words count only before `by`; the
+/// verb is reported in its canonical form.
+const PROSE_VERBS: &[(&str, bool, LinkKind, &str)] = &[
+    ("supersedes", false, LinkKind::Supersedes, "supersedes"),
+    ("supercedes", false, LinkKind::Supersedes, "supersedes"),
+    ("replaces", false, LinkKind::Supersedes, "supersedes"),
+    ("superseded", true, LinkKind::SupersededBy, "superseded by"),
+    ("superceded", true, LinkKind::SupersededBy, "superseded by"),
+    ("replaced", true, LinkKind::SupersededBy, "superseded by"),
+    ("amends", false, LinkKind::Amends, "amends"),
+    ("amended", true, LinkKind::AmendedBy, "amended by"),
+];
+
+/// Verbs (lower case, with their trailing space) that may be followed by a bare record number
+/// in a status line (`Superseded by 3`).
+pub(crate) const LINK_VERBS_WITH_NUMBERS: &[&str] = &[
+    "superseded by ",
+    "superceded by ",
+    "supersedes ",
+    "supercedes ",
+    "amended by ",
+    "amends ",
+];
+
+/// The relation a normalised verb names.
+pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {
+    VERBS
+        .iter()
+        .find(|(v, _, _)| *v == norm)
+        .map(|(_, kind, _)| *kind)
+}
+
+/// Whether a normalised verb relates records without naming a modelled kind.
+pub(crate) fn other_link_verb(norm: &str) -> bool {
+    OTHER_VERBS.contains(&norm)
+}
+
+/// The relation a lower-case word states in prose, given whether `by` follows it.
+pub(crate) fn prose_link_verb(word: &str, next_is_by: bool) -> Option<(LinkKind, &'static str)> {
+    PROSE_VERBS
+        .iter()
+        .find(|(w, needs_by, _, _)| *w == word && (!needs_by || next_is_by))
+        .map(|(_, _, kind, canonical)| (*kind, *canonical))
+}
+
+/// Whether a normalised verb is a metadata key wherever a bold line writes it.
+pub(super) fn is_known_link_key(norm: &str) -> bool {
+    VERBS.iter().any(|(v, _, known)| *known && *v == norm)
+}
+
+/// Whether a normalised verb is too loose to make a list item a relation.
+pub(crate) fn is_loose_verb(norm: &str) -> bool {
+    norm.is_empty() || norm == SEE
+}

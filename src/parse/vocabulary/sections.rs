@@ -1,0 +1,208 @@
+//! Section headings and the kind each names, in the templates docket reads (Nygard, MADR,
+//! log4brains, DR) and the variants found in the wild.
+
+use crate::model::{Format, SectionKind};
+
+/// MADR's name for the context section.
+const MADR_CONTEXT: &str = "context and problem statement";
+/// MADR's name for the decision section.
+const MADR_DECISION: &str = "decision outcome";
+/// The status heading; also written with the status in it (`## Status: Accepted`).
+const STATUS: &str = "status";
+
+/// Normalised headings (see [`heading_key`]) and the kind each names. The first heading of a
+/// kind is the one lint messages use.
+const SECTIONS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Context,
+        &[
+            "context",
+            MADR_CONTEXT,
+            "problem statement",
+            "background",
+            "problem",
+            "context and problem",
+            "the problem",
+            "motivation",
+            "situation",
+            "context and motivation",
+        ],
+    ),
+    (
+        SectionKind::Decision,
+        &[
+            "decision",
+            MADR_DECISION,
+            "the decision",
+            "decision made",
+            "our decision",
+            "decision and rationale",
+            "outcome",
+            "decision statement",
+        ],
+    ),
+    (SectionKind::Consequences, &["consequences", "implications"]),
+    (
+        SectionKind::ConsideredOptions,
+        &[
+            "considered options",
+            "options considered",
+            "alternatives considered",
+            "considered alternatives",
+            "alternatives",
+            "options",
+            "other options considered",
+            "other options",
+            "options and analysis",
+            "option analysis",
+            "evaluated options",
+            "possible solutions",
+            "solutions considered",
+        ],
+    ),
+    (
+        SectionKind::ProsAndCons,
+        &[
+            "pros and cons of the options",
+            "pros and cons of options",
+            "pros and cons",
+        ],
+    ),
+    (SectionKind::Status, &[STATUS]),
+    (
+        SectionKind::Date,
+        &["date", "date decided", "decision date"],
+    ),
+    (
+        SectionKind::Links,
+        &[
+            "links",
+            "related",
+            "related decisions",
+            "related adrs",
+            "related records",
+            "related documents",
+            "see also",
+            "relations",
+        ],
+    ),
+    (
+        SectionKind::Changelog,
+        &[
+            "changelog",
+            "change log",
+            "history",
+            "revision history",
+            "status history",
+            "changes",
+        ],
+    ),
+];
+
+/// A heading lower-cased, with numbering (`2.`, `A)`), emoji, a trailing colon and extra
+/// spaces removed: the form the tables hold.
+#[must_use]
+pub fn heading_key(text: &str) -> String {
+    let t = text.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    let t: String = t
+        .chars()
+        .filter(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '/' | '&' | ':' | '\'')
+        })
+        .collect();
+    let t = t.trim().trim_end_matches(':').trim();
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The kind a heading names: one of the table's headings, or a heading that ends in one of
+/// several words (`CI Platform Considered Options`). Everything else is `Other`.
+#[must_use]
+pub fn section_kind(heading: &str) -> SectionKind {
+    kind_of_key(&heading_key(heading))
+}
+
+/// [`section_kind`] for a heading already normalised by [`heading_key`].
+pub(crate) fn kind_of_key(key: &str) -> SectionKind {
+    let exact = SECTIONS
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(kind, _)| *kind);
+    exact
+        .or_else(|| {
+            SECTIONS
+                .iter()
+                .find(|(_, names)| {
+                    names.iter().any(|n| {
+                        n.contains(' ')
+                            && key.strip_suffix(n).is_some_and(|head| head.ends_with(' '))
+                    })
+                })
+                .map(|(kind, _)| *kind)
+        })
+        .unwrap_or_default()
+}
+
+/// The heading lint messages use for a kind in a format's template (MADR writes `Context and
+/// Problem Statement` and `Decision Outcome`).
+#[must_use]
+pub fn section_heading(kind: SectionKind, format: Format) -> &'static str {
+    let madr = matches!(format, Format::Madr | Format::Madr2 | Format::Log4brains);
+    match kind {
+        SectionKind::Context if madr => MADR_CONTEXT,
+        SectionKind::Decision if madr => MADR_DECISION,
+        _ => SECTIONS
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .and_then(|(_, names)| names.first())
+            .copied()
+            .unwrap_or(""),
+    }
+}
+
+/// Whether a normalised heading is the status section, including `Status …` headings.
+pub(crate) fn is_status_heading(key: &str) -> bool {
+    key == STATUS || key.strip_prefix(STATUS).is_some_and(|r| r.starts_with(' '))
+}
+
+/// The status written into a heading (`status: accepted` → `accepted`); `Some("")` for a
+/// plain `Status` heading, `None` for other headings.
+pub(crate) fn qualified_status_heading(key: &str) -> Option<&str> {
+    key.strip_prefix(STATUS)
+        .map(|rest| rest.trim_start_matches([':', ' ', '-']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_name_kinds() {
+        let rows = [
+            (
+                "nygard decision statement",
+                "Decision Statement",
+                SectionKind::Decision,
+            ),
+            ("madr problem", "Problem", SectionKind::Context),
+            ("numbered", "2. Context", SectionKind::Context),
+            (
+                "qualified",
+                "CI Platform Considered Options",
+                SectionKind::ConsideredOptions,
+            ),
+            (
+                "one word is not qualified",
+                "Migration Options",
+                SectionKind::Other,
+            ),
+            ("other", "Security", SectionKind::Other),
+        ];
+        for (name, heading, kind) in rows {
+            assert_eq!(section_kind(heading), kind, "{name}");
+        }
+    }
+}

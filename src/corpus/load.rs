@@ -14,7 +14,7 @@ pub fn decode_source(bytes: &[u8], path: &str) -> (String, Vec<Diagnostic>) {
             let valid =
                 std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
             // Offsets are into the decoded text, which matches the bytes up to the first error.
-            let bom = usize::from(text.starts_with('\u{feff}')) * 3;
+            let bom = text.len() - crate::parse::strip_bom(&text).len();
             let at = valid.saturating_sub(bom);
             let d = Diagnostic::new(
 Code::InvalidUtf8,

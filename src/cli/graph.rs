@@ -15,44 +15,32 @@ use super::args::{
 };
 use super::output::emit;
 
-/// Reads a status name as `--status` takes it.
+/// Reads a status name as `--status` takes it: a known status or `unknown`.
 pub(crate) fn parse_status(text: &str) -> Result<StatusKind, String> {
-    let all = [
-        StatusKind::Proposed,
-        StatusKind::Accepted,
-        StatusKind::Rejected,
-        StatusKind::Deprecated,
-        StatusKind::Superseded,
-        StatusKind::Draft,
-        StatusKind::Unknown,
-    ];
-    all.into_iter()
-        .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
-        .ok_or_else(|| {
-            let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
-            format!("unknown status `{text}`; use one of {}", names.join(", "))
-        })
+    let all: Vec<StatusKind> = StatusKind::KNOWN
+        .into_iter()
+        .chain([StatusKind::Unknown])
+        .collect();
+    parse_named(text, &all, |s| s.as_str(), "status")
 }
 
 fn parse_kind(text: &str) -> Result<LinkKind, String> {
-    let all = [
-        LinkKind::Supersedes,
-        LinkKind::SupersededBy,
-        LinkKind::Amends,
-        LinkKind::AmendedBy,
-        LinkKind::Related,
-        LinkKind::SplitFrom,
-        LinkKind::DependsOn,
-        LinkKind::Other,
-    ];
-    all.into_iter()
-        .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
+    parse_named(text, &LinkKind::ALL, |k| k.as_str(), "link kind")
+}
+
+/// The value of `all` whose name is `text` (case-insensitive), or a message listing them.
+fn parse_named<T: Copy>(
+    text: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
+    all.iter()
+        .copied()
+        .find(|v| name(*v).eq_ignore_ascii_case(text.trim()))
         .ok_or_else(|| {
-            let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
-            format!(
-                "unknown link kind `{text}`; use one of {}",
-                names.join(", ")
-            )
+            let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+            format!("unknown {what} `{text}`; use one of {}", names.join(", "))
         })
 }
 

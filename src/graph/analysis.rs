@@ -157,32 +157,20 @@ fn one_sided(graph: &Graph, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let (from, target) = (&graph.nodes[e.from], &graph.nodes[to]);
-        let d = Diagnostic::new(
-            Code::OneSidedLink,
-            &from.path,
-            e.span,
-            if matches!(e.kind, LinkKind::Supersedes | LinkKind::Amends) {
-                format!(
-                    "`{}` says it {} `{}`, but `{}` does not say it is {} `{}`",
-                    key(from),
-                    verb_phrase(e.kind),
-                    key(target),
-                    key(target),
-                    verb_phrase(inverse),
-                    key(from)
-                )
-            } else {
-                format!(
-                    "`{}` says it is {} `{}`, but `{}` does not say it {} `{}`",
-                    key(from),
-                    verb_phrase(e.kind),
-                    key(target),
-                    key(target),
-                    verb_phrase(inverse),
-                    key(from)
-                )
-            },
-        )
+        let d = Diagnostic::new(Code::OneSidedLink, &from.path, e.span, {
+            // `amends` / `is amended by`: the passive side takes "is".
+            let active = matches!(e.kind, LinkKind::Supersedes | LinkKind::Amends);
+            let (said, unsaid) = if active { ("", " is") } else { (" is", "") };
+            format!(
+                "`{}` says it{said} {} `{}`, but `{}` does not say it{unsaid} {} `{}`",
+                key(from),
+                verb_phrase(e.kind),
+                key(target),
+                key(target),
+                verb_phrase(inverse),
+                key(from)
+            )
+        })
         .with_help(format!(
             "state it on both sides: add `{} {}` (linking to `{}`) to `{}`",
             capitalised(inverse),

@@ -27,6 +27,18 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [LinkKind; 8] = [
+        LinkKind::Supersedes,
+        LinkKind::SupersededBy,
+        LinkKind::Amends,
+        LinkKind::AmendedBy,
+        LinkKind::Related,
+        LinkKind::SplitFrom,
+        LinkKind::DependsOn,
+        LinkKind::Other,
+    ];
+
     /// The kebab-case name used in output.
     #[must_use]
     pub fn as_str(self) -> &'static str {

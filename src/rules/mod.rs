@@ -87,37 +87,28 @@ impl Rule {
     }
 }
 
-const fn parse_stage(code: Code) -> Rule {
-    Rule {
-        code,
-        check: Check::Parse,
-    }
+/// A registry entry, for the codes whose check is shared.
+const fn rule(code: Code, check: Check) -> Rule {
+    Rule { code, check }
 }
 
-const fn score_check(code: Code) -> Rule {
-    Rule {
-        code,
-        check: Check::Record(score_checks::check),
-    }
-}
-
-const fn graph_check(code: Code) -> Rule {
-    Rule {
-        code,
-        check: Check::Corpus(graph_checks::check),
-    }
-}
+/// The parse-stage codes: the loader and the parser report them.
+const PARSE: Check = Check::Parse;
+/// The score and cost codes: one cached `score::check` run per record.
+const SCORE: Check = Check::Record(score_checks::check);
+/// The graph codes: one cached `graph::check` run over the workspace.
+const GRAPH: Check = Check::Corpus(graph_checks::check);
 
 /// Every rule docket knows, in code order: one entry per [`Code`].
 pub static RULES: &[&Rule] = &[
-    &parse_stage(Code::InvalidUtf8),
-    &parse_stage(Code::InvalidFrontMatter),
-    &parse_stage(Code::EmptyRecord),
-    &parse_stage(Code::MissingTitle),
-    &parse_stage(Code::MultipleTitles),
-    &parse_stage(Code::RecordInCodeFence),
-    &parse_stage(Code::TitleNotLevel1),
-    &parse_stage(Code::UnreadableFile),
+    &rule(Code::InvalidUtf8, PARSE),
+    &rule(Code::InvalidFrontMatter, PARSE),
+    &rule(Code::EmptyRecord, PARSE),
+    &rule(Code::MissingTitle, PARSE),
+    &rule(Code::MultipleTitles, PARSE),
+    &rule(Code::RecordInCodeFence, PARSE),
+    &rule(Code::TitleNotLevel1, PARSE),
+    &rule(Code::UnreadableFile, PARSE),
     &dk101_missing_status::RULE,
     &dk102_unknown_status::RULE,
     &dk103_misspelled_status::RULE,
@@ -132,23 +123,23 @@ pub static RULES: &[&Rule] = &[
     &dk301_too_few_options::RULE,
     &dk302_chosen_not_among_options::RULE,
     &dk303_option_name_mismatch::RULE,
-    &score_check(Code::WinnerMismatch),
-    &score_check(Code::StatedTotalMismatch),
-    &score_check(Code::UnrecognisedRating),
-    &score_check(Code::UnrecognisedWeight),
-    &score_check(Code::WeightsDoNotSum),
-    &score_check(Code::MissingWinner),
-    &score_check(Code::MissingRating),
-    &score_check(Code::UnreadableStatedTotal),
-    &score_check(Code::WeightedPartMismatch),
-    &score_check(Code::NoEligibleOption),
-    &score_check(Code::UnknownDeclaredWinner),
-    &score_check(Code::TiedWinner),
-    &score_check(Code::CostTotalMismatch),
-    &score_check(Code::CostRangeInverted),
-    &score_check(Code::MixedCostPeriods),
-    &score_check(Code::CostWithoutPeriod),
-    &score_check(Code::MixedCurrencies),
+    &rule(Code::WinnerMismatch, SCORE),
+    &rule(Code::StatedTotalMismatch, SCORE),
+    &rule(Code::UnrecognisedRating, SCORE),
+    &rule(Code::UnrecognisedWeight, SCORE),
+    &rule(Code::WeightsDoNotSum, SCORE),
+    &rule(Code::MissingWinner, SCORE),
+    &rule(Code::MissingRating, SCORE),
+    &rule(Code::UnreadableStatedTotal, SCORE),
+    &rule(Code::WeightedPartMismatch, SCORE),
+    &rule(Code::NoEligibleOption, SCORE),
+    &rule(Code::UnknownDeclaredWinner, SCORE),
+    &rule(Code::TiedWinner, SCORE),
+    &rule(Code::CostTotalMismatch, SCORE),
+    &rule(Code::CostRangeInverted, SCORE),
+    &rule(Code::MixedCostPeriods, SCORE),
+    &rule(Code::CostWithoutPeriod, SCORE),
+    &rule(Code::MixedCurrencies, SCORE),
     &dk501_missing_date::RULE,
     &dk502_invalid_date::RULE,
     &dk503_future_date::RULE,
@@ -158,14 +149,14 @@ pub static RULES: &[&Rule] = &[
     &dk507_stale_proposal::RULE,
     &dk508_non_iso_date::RULE,
     &dk509_one_sided_supersede::RULE,
-    &graph_check(Code::UnresolvedLink),
-    &graph_check(Code::OneSidedLink),
-    &graph_check(Code::SupersedeCycle),
-    &graph_check(Code::SupersededBySuperseded),
-    &graph_check(Code::AcceptedSupersedesAccepted),
-    &graph_check(Code::OrphanRecord),
-    &graph_check(Code::ConflictingDecisions),
-    &graph_check(Code::BrokenRelativeLink),
+    &rule(Code::UnresolvedLink, GRAPH),
+    &rule(Code::OneSidedLink, GRAPH),
+    &rule(Code::SupersedeCycle, GRAPH),
+    &rule(Code::SupersededBySuperseded, GRAPH),
+    &rule(Code::AcceptedSupersedesAccepted, GRAPH),
+    &rule(Code::OrphanRecord, GRAPH),
+    &rule(Code::ConflictingDecisions, GRAPH),
+    &rule(Code::BrokenRelativeLink, GRAPH),
     &dk701_invalid_embedded_code::RULE,
 ];
 

@@ -21,11 +21,11 @@ pub(crate) fn parse_status(text: &str) -> Result<StatusKind, String> {
         .into_iter()
         .chain([StatusKind::Unknown])
         .collect();
-    parse_named(text, &all, |s| s.as_str(), "status")
+    parse_named(text, &all, StatusKind::as_str, "status")
 }
 
 fn parse_kind(text: &str) -> Result<LinkKind, String> {
-    parse_named(text, &LinkKind::ALL, |k| k.as_str(), "link kind")
+    parse_named(text, &LinkKind::ALL, LinkKind::as_str, "link kind")
 }
 
 /// The value of `all` whose name is `text` (case-insensitive), or a message listing them.

@@ -10,10 +10,10 @@
 //! # Ok::<(), docket::Error>(())
 //! ```
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::corpus::{Corpus, LoadOptions};
+use crate::corpus::{Corpus, LoadOptions, absolute};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 
@@ -126,28 +126,6 @@ pub fn find_config(path: &Path) -> Option<PathBuf> {
         dir = d.parent();
     }
     None
-}
-
-/// A path made absolute against the current folder, `.` and `..` folded without touching the
-/// file system (links in markdown are resolved the same lexical way).
-#[must_use]
-pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
-    };
-    let mut out = PathBuf::new();
-    for part in joined.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// A path below the current folder written relative to it, for messages.

@@ -227,3 +227,44 @@ fn issue_9_no_code_literals_outside_the_registry() {
     }
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
+
+/// issue 9: lint, score and graph each found `docket.toml` their own way. Every command now
+/// takes the nearest one in or above the first path's folder, up to the repository root.
+#[test]
+fn issue_9_one_config_lookup_for_every_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).expect("mkdir");
+    // Outside the repository: never read.
+    write(dir.path(), "docket.toml", "[lint]\nenable = [\"DK999\"]\n");
+    write(&repo, "docket.toml", "[lint]\ndisable = [\"DK101\"]\n");
+    write(
+        &repo,
+        "docs/adr/0001-no-status.md",
+        "# 1. No status\n\nDate: 2026-01-05\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n",
+    );
+    for (cwd, path) in [(repo.clone(), "docs/adr"), (repo.join("docs/adr"), ".")] {
+        let (code, out) = docket(&cwd, &["lint", "--today", TODAY, path]);
+        assert_eq!(code, 0, "{out}");
+        assert!(!out.contains("DK101"), "{out}");
+        let (code, out) = docket(&cwd, &["graph", "--check", path]);
+        assert_eq!(code, 0, "{out}");
+    }
+    // `--config` names another file; a missing one is a failure (exit 2).
+    write(&repo, "strict.toml", "[lint.severity]\nDK101 = \"error\"\n");
+    let (code, out) = docket(
+        &repo,
+        &[
+            "lint",
+            "--config",
+            "strict.toml",
+            "--today",
+            TODAY,
+            "docs/adr",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[DK101]"), "{out}");
+    let (code, _) = docket(&repo, &["export", "--config", "missing.toml", "docs/adr"]);
+    assert_eq!(code, 2);
+}

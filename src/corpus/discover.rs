@@ -1,6 +1,6 @@
 //! Finding record files under a root: extensions, ignore globs, README and template skipping.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSetBuilder};
 use walkdir::WalkDir;
@@ -125,20 +125,42 @@ pub fn discover_records(
     Ok(out)
 }
 
+/// A path made absolute against the current folder, `.` and `..` folded without touching the
+/// file system (links in markdown are resolved the same lexical way).
+#[must_use]
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Whether two paths name the same folder (compared as absolute, lexically folded paths).
 fn same_folder(a: &Path, b: &Path) -> bool {
-    crate::workspace::absolute(a) == crate::workspace::absolute(b)
+    absolute(a) == absolute(b)
 }
 
 /// Whether `dir` is `root` or lies below it.
 fn dir_is_under(dir: &Path, root: &Path) -> bool {
-    crate::workspace::absolute(dir).starts_with(crate::workspace::absolute(root))
+    absolute(dir).starts_with(absolute(root))
 }
 
 /// `path` relative to `root`, comparing absolute forms so `./records` and `records` agree.
 fn strip_root(path: &Path, root: &Path) -> PathBuf {
-    let abs = crate::workspace::absolute(path);
-    abs.strip_prefix(crate::workspace::absolute(root))
+    let abs = absolute(path);
+    abs.strip_prefix(absolute(root))
         .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 

@@ -4,7 +4,7 @@
 mod discover;
 mod load;
 
-pub use discover::{Discovered, discover_records, is_skipped_name};
+pub use discover::{Discovered, absolute, discover_records, is_skipped_name};
 pub use load::decode_source;
 
 use std::path::{Path, PathBuf};

@@ -25,7 +25,7 @@ pub use decision::{
     MetaField, People, PeopleField, Reference, Section, SectionContent, SectionKind, Suppression,
     SuppressionScope, TextBlock, Title, TitleSource,
 };
-pub use id::RecordId;
+pub use id::{FileNameId, RecordId};
 pub use link::{Link, LinkKind, LinkOrigin, LinkTarget};
 pub use span::Span;
 pub use status::{Status, StatusKind};

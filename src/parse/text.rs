@@ -3,7 +3,7 @@
 
 use super::markdown::Line;
 use super::vocabulary::{OPTION_PREFIXES, is_series_prefix};
-use crate::model::{RecordId, Span};
+use crate::model::{FileNameId, RecordId, Span};
 
 /// A `Key: value` line: bold (`**Status:** Accepted`) or plain (`Date: 2016-02-12`).
 #[derive(Debug, Clone)]
@@ -240,9 +240,11 @@ pub(crate) fn split_title_id(text: &str) -> (Option<RecordId>, &str) {
     (Some(id), title)
 }
 
-/// The id in a file name: `0001-record.md` → `0001`, `adr-007-deployment.md` → `ADR-007`,
-/// `DR-001-backend.md` → `DR-001`. Date slugs (`2026-01-20-…`, `20200925-…`) are not ids.
-pub(crate) fn id_from_file_name(path: &str) -> Option<RecordId> {
+/// The id a file name starts with: `0001-record.md` → `0001`, `adr-007-deployment.md` →
+/// `adr` `007`, `DR-001-backend.md` → `DR` `001`. Prefixes follow the rules of ids in titles
+/// (upper case or a known series such as `adr`), so `notes-1.md` has none; date slugs
+/// (`2026-01-20-…`, `20200925-…`) are not ids.
+pub(crate) fn file_name_id(path: &str) -> Option<FileNameId> {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let stem = name.split('.').next().unwrap_or(name);
     if is_date_slug(stem) {
@@ -250,18 +252,19 @@ pub(crate) fn id_from_file_name(path: &str) -> Option<RecordId> {
     }
     let (id, used) = id_at_start(stem, false)?;
     let after = &stem[used..];
-    if !(after.is_empty() || after.starts_with(['-', '_', ' ', '.'])) {
+    if !(after.is_empty() || after.starts_with(['-', '_', ' '])) {
         return None;
     }
-    let raw = match &id.series {
-        Some(series) => format!("{series}-{}", &id.raw[id.raw.len() - digits_len(&id.raw)..]),
-        None => id.raw.clone(),
-    };
-    Some(RecordId::new(&raw, id.series.as_deref(), id.number))
-}
-
-fn digits_len(raw: &str) -> usize {
-    raw.bytes().rev().take_while(u8::is_ascii_digit).count()
+    let digits = id.raw.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let prefix = id
+        .series
+        .as_ref()
+        .map(|series| stem[..series.len()].to_string());
+    Some(FileNameId {
+        prefix,
+        digits: id.raw[id.raw.len() - digits..].to_string(),
+        number: id.number,
+    })
 }
 
 /// Whether a file stem starts with a date (`2026-01-20-…` or `20200925-…`), as log4brains names files.
@@ -364,16 +367,57 @@ mod tests {
     }
 
     #[test]
-    fn file_ids() {
-        let id = id_from_file_name("docs/adr-007-deployment.md").unwrap();
+    fn file_name_ids() {
+        let cases = [
+            ("dir/0004-one-crate.md", Some((None, "0004", 4))),
+            ("docs/adr-007-deployment.md", Some((Some("adr"), "007", 7))),
+            ("adr-016-fly.md", Some((Some("adr"), "016", 16))),
+            ("DR-001.md", Some((Some("DR"), "001", 1))),
+            ("0001-record.md", Some((None, "0001", 1))),
+            ("windows\\0002-x.md", Some((None, "0002", 2))),
+            ("readme.md", None),
+            ("README.md", None),
+            ("0004x.md", None),
+            ("notes-1.md", None),
+            ("2026-01-20-use-log4brains.md", None),
+            ("20200925-use-markdown.md", None),
+            ("0012-10-factor-app.md", Some((None, "0012", 12))),
+        ];
+        for (path, want) in cases {
+            let got = file_name_id(path).map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
+            let want = want.map(|(p, d, n)| (p.map(str::to_string), d.to_string(), n));
+            assert_eq!(got, want, "{path}");
+        }
+        let id = file_name_id("docs/adr-007-deployment.md")
+            .unwrap()
+            .to_record_id();
         assert_eq!(
             (id.raw.as_str(), id.series.as_deref(), id.number),
             ("ADR-007", Some("ADR"), 7)
         );
-        assert_eq!(id_from_file_name("0001-record.md").unwrap().raw, "0001");
-        assert!(id_from_file_name("2026-01-20-use-log4brains.md").is_none());
-        assert!(id_from_file_name("20200925-use-markdown.md").is_none());
-        assert!(id_from_file_name("README.md").is_none());
+    }
+
+    /// The cases of both date-slug rules docket used to have: the parser's (a plausible year,
+    /// a full `YYYY-MM-DD`) and the rules' (any four digits and `-MM-`). The parser's is kept:
+    /// the rules' took adr-tools names such as `0012-10-factor-app` for dates.
+    #[test]
+    fn date_slugs() {
+        let rows = [
+            ("log4brains dashed date", "2026-01-20-use-log4brains", true),
+            ("compact date", "20200925-slug", true),
+            ("compact date alone", "20200925", true),
+            ("adr-tools number", "0004-one-crate", false),
+            ("number then a number word", "0012-10-factor-app", false),
+            ("number then digits and dash", "0001-02-x", false),
+            ("year and month only", "2026-01-notes", false),
+            ("nine digits", "202009251-slug", false),
+            ("eight digits not a year", "00000001-slug", false),
+            ("prefixed id", "adr-016-fly", false),
+            ("no digits", "readme", false),
+        ];
+        for (name, stem, want) in rows {
+            assert_eq!(is_date_slug(stem), want, "{name}");
+        }
     }
 
     #[test]

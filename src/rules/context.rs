@@ -1,5 +1,5 @@
 //! What rules read: the corpus, the lint settings and `today`, with helpers that every rule
-//! shares (file-name ids, option-name keys, link resolution). Nothing here reads markdown.
+//! shares (option-name keys, link resolution). Nothing here reads markdown.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -190,66 +190,6 @@ pub(crate) fn relative_href(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-/// An id read from a file name (`0004-x.md`, `ADR-016-x.md`, `DR-001.md`), with the prefix
-/// and digits as written, so that folders can be checked for consistent naming.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileNameId {
-    /// The prefix as written (`adr`, `ADR`), absent for bare numbers.
-    pub prefix: Option<String>,
-    /// The digits as written (`004`).
-    pub digits: String,
-    /// The number.
-    pub number: u32,
-}
-
-impl FileNameId {
-    /// The series in upper case, as `RecordId` stores it.
-    #[must_use]
-    pub fn series(&self) -> Option<String> {
-        self.prefix.as_ref().map(|p| p.to_ascii_uppercase())
-    }
-}
-
-/// Reads the id a file name starts with. Date-slug names (`2026-01-20-…`) have none.
-#[must_use]
-pub fn file_name_id(path: &str) -> Option<FileNameId> {
-    let name = file_name(path);
-    let stem = name.split('.').next().unwrap_or(name);
-    let letters: String = stem.chars().take_while(char::is_ascii_alphabetic).collect();
-    let rest = &stem[letters.len()..];
-    let (prefix, rest) = if letters.is_empty() {
-        (None, rest)
-    } else {
-        let rest = rest.strip_prefix(['-', '_'])?;
-        (Some(letters), rest)
-    };
-    if prefix.as_ref().is_some_and(|p| p.len() > 5) {
-        return None;
-    }
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let after = &rest[digits.len()..];
-    if digits.is_empty() || !(after.is_empty() || after.starts_with(['-', '_', ' ', '.'])) {
-        return None;
-    }
-    if prefix.is_none() && is_date_slug(stem) {
-        return None;
-    }
-    let number = digits.parse().ok()?;
-    Some(FileNameId {
-        prefix,
-        digits,
-        number,
-    })
-}
-
-fn is_date_slug(stem: &str) -> bool {
-    let b = stem.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-'))
-        || (digits(0..8) && !b.get(8).is_some_and(u8::is_ascii_digit))
-}
-
 /// The key option names are compared by: case-folded, a parenthesised suffix dropped
 /// (`AWS (EC2/ECS)` = `AWS`), quotes, markup and trailing punctuation removed.
 #[must_use]
@@ -347,24 +287,6 @@ pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_name_ids() {
-        let cases = [
-            ("dir/0004-one-crate.md", Some((None, "0004", 4))),
-            ("adr-016-fly.md", Some((Some("adr"), "016", 16))),
-            ("DR-001.md", Some((Some("DR"), "001", 1))),
-            ("2026-01-20-use-log4brains.md", None),
-            ("20200925-slug.md", None),
-            ("readme.md", None),
-            ("0004x.md", None),
-        ];
-        for (path, want) in cases {
-            let got = file_name_id(path).map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
-            let want = want.map(|(p, d, n)| (p.map(str::to_string), d.to_string(), n));
-            assert_eq!(got, want, "{path}");
-        }
-    }
 
     #[test]
     fn option_names_match_after_folding() {

@@ -3,7 +3,7 @@
 
 use super::markdown::Line;
 use super::vocabulary::{OPTION_PREFIXES, is_series_prefix};
-use crate::model::{FileNameId, RecordId, Span};
+use crate::model::{FileNameId, RecordId, Span, option_key};
 
 /// A `Key: value` line: bold (`**Status:** Accepted`) or plain (`Date: 2016-02-12`).
 #[derive(Debug, Clone)]
@@ -303,35 +303,35 @@ pub(crate) fn ids_in_text(text: &str) -> Vec<(RecordId, usize)> {
     out
 }
 
-/// A name reduced for matching: lower case, a bracketed suffix and `Option N:` removed,
-/// punctuation dropped (`AWS (EC2/ECS)` = `aws`, `Option 1: Render` = `render`).
+/// An option name's key ([`option_key`]) with an `Option N:` prefix dropped first. The
+/// model's names have that prefix removed already, but parse also compares names as written
+/// in headings and bold runs (`**Option 1: Render**`), where it still stands.
 pub(crate) fn name_key(name: &str) -> String {
-    let mut t = name.trim();
-    if let Some(i) = t.find(" (") {
-        t = &t[..i];
+    option_key(strip_option_number(name.trim()))
+}
+
+/// `Option 1: Render` → `Render`; names without an `Option N` prefix stay as they are.
+fn strip_option_number(name: &str) -> &str {
+    let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| {
+        name.get(..p.len())
+            .filter(|head| head.eq_ignore_ascii_case(p))
+            .map(|_| &name[p.len()..])
+    }) else {
+        return name;
+    };
+    let rest = rest.trim_start();
+    let number = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    match rest[number..]
+        .trim_start()
+        .strip_prefix([':', '-', '.', '–'])
+    {
+        Some(after) if number <= 2 => after,
+        _ => name,
     }
-    let lower = t.to_lowercase();
-    let mut s = lower.as_str();
-    if let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| s.strip_prefix(p)) {
-        let rest = rest.trim_start();
-        let digits = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_alphanumeric())
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let after = rest[digits..].trim_start();
-        if digits <= 2
-            && let Some(a) = after.strip_prefix([':', '-', '.', '–'])
-        {
-            s = a;
-        }
-    }
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '.' || *c == '+')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -424,6 +424,8 @@ mod tests {
     fn names_match_after_folding() {
         assert_eq!(name_key("AWS (EC2/ECS)"), name_key("aws"));
         assert_eq!(name_key("Option 1: Render"), "render");
+        assert_eq!(name_key("alternative B - Fly.io"), "fly.io");
+        assert_eq!(name_key("Optionally Render"), "optionally render");
         assert_eq!(name_key("Fly.io"), "fly.io");
     }
 

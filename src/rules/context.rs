@@ -1,5 +1,5 @@
 //! What rules read: the corpus, the lint settings and `today`, with helpers that every rule
-//! shares (option-name keys, link resolution). Nothing here reads markdown.
+//! shares (option references, link names and paths). Nothing here reads markdown.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -8,7 +8,7 @@ use crate::config::{Config, GraphConfig, LintConfig};
 use crate::corpus::Corpus;
 use crate::diagnostics::{Diagnostic, Family};
 use crate::graph::Graph;
-use crate::model::{Date, Decision, Link, RecordId, Span};
+use crate::model::{Date, Decision, Link, RecordId, Span, same_option};
 use crate::workspace::Workspace;
 
 use super::Rule;
@@ -190,43 +190,6 @@ pub(crate) fn relative_href(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-/// The key option names are compared by: case-folded, a parenthesised suffix dropped
-/// (`AWS (EC2/ECS)` = `AWS`), quotes, markup and trailing punctuation removed.
-#[must_use]
-pub fn option_key(name: &str) -> String {
-    let mut base = name.trim();
-    if let Some(open) = base.find(" (")
-        && open > 0
-    {
-        base = &base[..open];
-    }
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’'))
-        .collect();
-    cleaned
-        .trim_end_matches(['.', ',', ':', ';', '!'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Whether two option names name the same option: equal keys, or one key is the other's
-/// leading words (`Render` and `Render Starter`).
-#[must_use]
-pub fn same_option(a: &str, b: &str) -> bool {
-    let (a, b) = (option_key(a), option_key(b));
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    let starts = |long: &str, short: &str| {
-        long.strip_prefix(short)
-            .is_some_and(|rest| rest.starts_with([' ', '-', '/', ',']))
-    };
-    a == b || starts(&a, &b) || starts(&b, &a)
-}
-
 /// Words too common to tell options apart.
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
@@ -249,7 +212,7 @@ fn words(name: &str) -> BTreeSet<String> {
 }
 
 /// Whether a chosen-option statement refers to one of `options`, as records write it in the
-/// wild: the same name ([`same_option`]), a reference by position (`Option 2`, `2`,
+/// wild: the same name ([`same_option`](crate::model::same_option)), a reference by position (`Option 2`, `2`,
 /// `Option 2 - Vogen`, `1 & 3`), or the same significant words (`bats` for `Use bats`).
 #[must_use]
 pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
@@ -287,15 +250,6 @@ pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn option_names_match_after_folding() {
-        assert!(same_option("AWS (EC2/ECS)", "AWS"));
-        assert!(same_option("**Render**", "render"));
-        assert!(same_option("Render Starter", "Render"));
-        assert!(!same_option("Railway", "Render"));
-        assert!(!same_option("Fly.io", "Fly"));
-    }
 
     #[test]
     fn chosen_option_references_table() {

@@ -8,9 +8,9 @@ use std::process::Command;
 
 use crate::corpus::{display_path, is_skipped_name};
 use crate::error::{Error, Result};
-use crate::model::RecordId;
+use crate::parse::file_name_id;
 use crate::parse::parse_record;
-use crate::rules::{BaseRecord, file_name_id};
+use crate::rules::BaseRecord;
 
 fn git(args: &[&str]) -> Result<String> {
     let failed = |message: String| Error::Git {
@@ -79,7 +79,7 @@ pub fn records_at(
                 continue;
             }
             let id = if let Some(f) = file_name_id(path) {
-                Some(RecordId::new(&f.digits, f.series().as_deref(), f.number))
+                Some(f.to_record_id())
             } else {
                 let text = git(&["show", &format!("{reference}:./{path}")])?;
                 parse_record(&text, path).decision.id

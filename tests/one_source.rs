@@ -268,3 +268,53 @@ fn issue_9_one_config_lookup_for_every_command() {
     let (code, _) = docket(&repo, &["export", "--config", "missing.toml", "docs/adr"]);
     assert_eq!(code, 2);
 }
+
+/// The names of `dknnn_…` rule modules a line of code mentions.
+fn rule_modules_named(line: &str) -> Vec<&str> {
+    let bytes = line.as_bytes();
+    let is_ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    (0..bytes.len())
+        .filter(|&i| {
+            bytes[i..].starts_with(b"dk")
+                && (i == 0 || !is_ident(&bytes[i - 1]))
+                && bytes
+                    .get(i + 2..i + 5)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && bytes.get(i + 5) == Some(&b'_')
+        })
+        .map(|i| {
+            let len = bytes[i..].iter().take_while(|b| is_ident(b)).count();
+            &line[i..i + len]
+        })
+        .collect()
+}
+
+/// issue 9: rules imported helpers from each other (dk203 and dk205 from dk202, dk106 from
+/// dk105), so a change to one rule could silently change another. Shared facts live in the
+/// model or in a rules helper module; no rule file names another rule's module.
+#[test]
+fn issue_9_no_rule_imports_another_rule() {
+    let mut offenders = Vec::new();
+    let mut rules = 0;
+    for entry in std::fs::read_dir("src/rules").expect("read src/rules") {
+        let path = entry.expect("entry").path();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if !stem.starts_with("dk") || path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        rules += 1;
+        let text = std::fs::read_to_string(&path).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for module in rule_modules_named(line) {
+                if module != stem {
+                    offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(rules > 20, "found only {rules} rule files under src/rules");
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+}

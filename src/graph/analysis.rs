@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::GraphConfig;
 use crate::diagnostics::{Code, Diagnostic, Label, sort_diagnostics};
-use crate::model::{LinkKind, Span, StatusKind};
+use crate::model::{LinkKind, Span, StatusKind, same_option};
 
 use super::{Edge, Graph, Node, Target};
 
@@ -413,7 +413,7 @@ fn conflicts(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     na.chosen.as_deref().unwrap_or(""),
                     nb.chosen.as_deref().unwrap_or(""),
                 );
-                if choice_key(ca) == choice_key(cb) || !reported.insert((a, b)) {
+                if ca == cb || same_option(ca, cb) || !reported.insert((a, b)) {
                     continue;
                 }
                 let d = Diagnostic::new(
@@ -439,10 +439,6 @@ Code::ConflictingDecisions,
             }
         }
     }
-}
-
-fn choice_key(name: &str) -> String {
-    super::resolve::title_key(name)
 }
 
 /// DK608: a relation link to a relative file that is not a record and does not exist.

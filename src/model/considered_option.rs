@@ -1,4 +1,5 @@
-//! Considered options (the MADR term) with their pros, cons and cost estimates.
+//! Considered options (the MADR term) with their pros, cons and cost estimates, and the one
+//! key every stage compares option names by.
 
 use serde::Serialize;
 
@@ -36,4 +37,86 @@ pub struct ConsideredOption {
     pub costs: Vec<CostEstimate>,
     /// A per-option verdict line (`**Decision:** Fly.io simpler and cheaper`).
     pub verdict: Option<Item>,
+}
+
+/// The key option names are compared by: case-folded, a parenthesised suffix dropped
+/// (`AWS (EC2/ECS)` = `AWS`), quotes and apostrophes removed, and words split on markup and
+/// punctuation (`**Cloud-Run**` = `cloud run`). Dots and pluses inside a word stay, so
+/// `Fly.io` is not `Fly` and `C++` is not `C`.
+#[must_use]
+pub fn option_key(name: &str) -> String {
+    let mut base = name.trim();
+    if let Some(open) = base.find(" (")
+        && open > 0
+    {
+        base = &base[..open];
+    }
+    let unquoted: String = base
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’'))
+        .collect();
+    unquoted
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '+'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a longer key starts with all the words of a shorter one (`render starter` and
+/// `render`).
+fn key_starts_with(long: &str, short: &str) -> bool {
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether two option names name the same option: equal keys ([`option_key`]), or one key is
+/// the other's leading words (`Render` and `Render Starter`).
+#[must_use]
+pub fn same_option(a: &str, b: &str) -> bool {
+    let (a, b) = (option_key(a), option_key(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a == b || key_starts_with(&a, &b) || key_starts_with(&b, &a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_keys_table() {
+        let rows = [
+            ("parenthesised suffix", "AWS (EC2/ECS)", "aws"),
+            ("bold markup", "**Render**", "render"),
+            ("quotes", "\"Use bats\"", "use bats"),
+            ("trailing punctuation", "Render.", "render"),
+            ("hyphen splits words", "Cloud-Run", "cloud run"),
+            ("dot inside a word", "Fly.io", "fly.io"),
+            ("plus inside a word", "C++", "c++"),
+            ("apostrophe", "Let’s Encrypt", "lets encrypt"),
+            ("spaces collapse", "  Render   Starter ", "render starter"),
+            ("paren at the start stays", "(none)", "none"),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(option_key(input), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn same_option_table() {
+        let rows = [
+            ("suffix dropped", "AWS (EC2/ECS)", "AWS", true),
+            ("markup and case", "**Render**", "render", true),
+            ("leading words", "Render Starter", "Render", true),
+            ("another name", "Railway", "Render", false),
+            ("dot keeps the word whole", "Fly.io", "Fly", false),
+            ("empty never matches", "", "", false),
+        ];
+        for (name, a, b, want) in rows {
+            assert_eq!(same_option(a, b), want, "{name}");
+        }
+    }
 }

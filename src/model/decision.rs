@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{
-    CodeBlock, ConsideredOption, CostEstimate, CriteriaTable, DateField, Item, Link, RecordId,
-    Span, Status,
+    CodeBlock, ConsideredOption, CostEstimate, CriteriaTable, DateField, FileNameId, Item, Link,
+    RecordId, Span, Status,
 };
 
 /// The record shape the parser recognised.
@@ -307,6 +307,8 @@ pub struct Decision {
     pub format: Format,
     /// The record's id, from its title, an id line or its file name.
     pub id: Option<RecordId>,
+    /// The id the file name starts with, as written; absent for date slugs and unnumbered names.
+    pub file_id: Option<FileNameId>,
     /// The title.
     pub title: Title,
     /// The status.
@@ -362,6 +364,22 @@ impl Decision {
         self.id
             .as_ref()
             .map_or(self.path.as_str(), |id| id.raw.as_str())
+    }
+
+    /// The record's place in its series, `(series, number)`: from its file name when that
+    /// has an id, else from its own id. Numbering rules group and compare records by it.
+    #[must_use]
+    pub fn numbering(&self) -> Option<(Option<String>, u32)> {
+        self.file_id
+            .as_ref()
+            .map(|f| (f.series(), f.number))
+            .or_else(|| self.id.as_ref().map(|i| (i.series.clone(), i.number)))
+    }
+
+    /// Whether the section at `index` of [`Decision::sections`] has subsections.
+    #[must_use]
+    pub fn has_subsections(&self, index: usize) -> bool {
+        self.sections.iter().any(|s| s.parent == Some(index))
     }
 
     /// The metadata value for a key, compared case-insensitively.

@@ -13,7 +13,7 @@ mod span;
 mod status;
 
 pub use code_block::{CodeBlock, CodeCheck};
-pub use considered_option::{ConsideredOption, Item};
+pub use considered_option::{ConsideredOption, Item, option_key, same_option};
 pub use cost::{CostEstimate, Money, Period};
 pub use criteria::{
     CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,
@@ -25,7 +25,7 @@ pub use decision::{
     MetaField, People, PeopleField, Reference, Section, SectionContent, SectionKind, Suppression,
     SuppressionScope, TextBlock, Title, TitleSource,
 };
-pub use id::RecordId;
+pub use id::{FileNameId, RecordId};
 pub use link::{Link, LinkKind, LinkOrigin, LinkTarget};
 pub use span::Span;
 pub use status::{Status, StatusKind};

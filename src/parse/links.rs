@@ -5,7 +5,7 @@
 use super::markdown::{Block, Doc, Line, ListItem, block_lines};
 use super::metadata::MetaEntry;
 use super::sections::Sec;
-use super::text::{id_at_start, id_from_file_name, ids_in_text, normalise_key};
+use super::text::{file_name_id, id_at_start, ids_in_text, normalise_key};
 use super::vocabulary::{
     LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_loose_verb, is_status_heading, link_verb,
     other_link_verb, prose_link_verb,
@@ -39,7 +39,10 @@ fn target_id(text: &str, href: Option<&str>) -> Option<RecordId> {
         .filter(|(id, used)| id.series.is_some() || t[*used..].starts_with(['.', ':', ' ']))
         .map(|(id, _)| id)
         .or_else(|| ids_in_text(t).into_iter().next().map(|(id, _)| id))
-        .or_else(|| href.and_then(|h| id_from_file_name(h.split('#').next().unwrap_or(h))))
+        .or_else(|| {
+            href.and_then(|h| file_name_id(h.split('#').next().unwrap_or(h)))
+                .map(|f| f.to_record_id())
+        })
 }
 
 fn push_link(

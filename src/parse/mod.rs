@@ -24,6 +24,7 @@ mod title;
 mod vocabulary;
 
 pub use status::{classify_status, status_misspelling};
+pub(crate) use text::file_name_id;
 pub use vocabulary::{heading_key, section_heading, section_kind};
 
 /// The text without a leading byte-order mark. Offsets in the model and in diagnostics are
@@ -41,7 +42,7 @@ pub fn read_weight(text: &str) -> crate::model::Weight {
 }
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Decision, SectionKind, Span, TextBlock, Title};
+use crate::model::{Decision, FileNameId, SectionKind, Span, TextBlock, Title};
 use markdown::{Block, Doc, blocks_text};
 use metadata::{MetaEntry, find};
 use sections::Sec;
@@ -84,8 +85,9 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let (title, heading_id) =
         title::find_title(&secs, fm_map.as_ref(), path, text, &doc, &mut diagnostics);
     // `# 1. Title` in `0001-title.md`: the same record number, written as the file name pads it.
-    let file_id = text::id_from_file_name(path);
-    let heading_id = heading_id.map(|id| match &file_id {
+    let file_id = text::file_name_id(path);
+    let file_record_id = file_id.as_ref().map(FileNameId::to_record_id);
+    let heading_id = heading_id.map(|id| match &file_record_id {
         Some(f) if id.series.is_none() && f.series.is_none() && f.number == id.number => f.clone(),
         _ => id,
     });
@@ -94,7 +96,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
             find(&meta, Field::Id)
                 .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
         })
-        .or(file_id);
+        .or(file_record_id);
     let long = find(&meta, Field::Title)
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
@@ -114,6 +116,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         path: path.to_string(),
         format: shape::detect_format(&secs, &meta, fm_map.as_ref(), path, &options),
         id,
+        file_id,
         title,
         status,
         date,

@@ -3,7 +3,7 @@
 
 use super::markdown::Line;
 use super::vocabulary::{OPTION_PREFIXES, is_series_prefix};
-use crate::model::{RecordId, Span};
+use crate::model::{FileNameId, RecordId, Span, option_key};
 
 /// A `Key: value` line: bold (`**Status:** Accepted`) or plain (`Date: 2016-02-12`).
 #[derive(Debug, Clone)]
@@ -240,9 +240,11 @@ pub(crate) fn split_title_id(text: &str) -> (Option<RecordId>, &str) {
     (Some(id), title)
 }
 
-/// The id in a file name: `0001-record.md` → `0001`, `adr-007-deployment.md` → `ADR-007`,
-/// `DR-001-backend.md` → `DR-001`. Date slugs (`2026-01-20-…`, `20200925-…`) are not ids.
-pub(crate) fn id_from_file_name(path: &str) -> Option<RecordId> {
+/// The id a file name starts with: `0001-record.md` → `0001`, `adr-007-deployment.md` →
+/// `adr` `007`, `DR-001-backend.md` → `DR` `001`. Prefixes follow the rules of ids in titles
+/// (upper case or a known series such as `adr`), so `notes-1.md` has none; date slugs
+/// (`2026-01-20-…`, `20200925-…`) are not ids.
+pub(crate) fn file_name_id(path: &str) -> Option<FileNameId> {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let stem = name.split('.').next().unwrap_or(name);
     if is_date_slug(stem) {
@@ -250,18 +252,19 @@ pub(crate) fn id_from_file_name(path: &str) -> Option<RecordId> {
     }
     let (id, used) = id_at_start(stem, false)?;
     let after = &stem[used..];
-    if !(after.is_empty() || after.starts_with(['-', '_', ' ', '.'])) {
+    if !(after.is_empty() || after.starts_with(['-', '_', ' '])) {
         return None;
     }
-    let raw = match &id.series {
-        Some(series) => format!("{series}-{}", &id.raw[id.raw.len() - digits_len(&id.raw)..]),
-        None => id.raw.clone(),
-    };
-    Some(RecordId::new(&raw, id.series.as_deref(), id.number))
-}
-
-fn digits_len(raw: &str) -> usize {
-    raw.bytes().rev().take_while(u8::is_ascii_digit).count()
+    let digits = id.raw.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let prefix = id
+        .series
+        .as_ref()
+        .map(|series| stem[..series.len()].to_string());
+    Some(FileNameId {
+        prefix,
+        digits: id.raw[id.raw.len() - digits..].to_string(),
+        number: id.number,
+    })
 }
 
 /// Whether a file stem starts with a date (`2026-01-20-…` or `20200925-…`), as log4brains names files.
@@ -300,35 +303,35 @@ pub(crate) fn ids_in_text(text: &str) -> Vec<(RecordId, usize)> {
     out
 }
 
-/// A name reduced for matching: lower case, a bracketed suffix and `Option N:` removed,
-/// punctuation dropped (`AWS (EC2/ECS)` = `aws`, `Option 1: Render` = `render`).
+/// An option name's key ([`option_key`]) with an `Option N:` prefix dropped first. The
+/// model's names have that prefix removed already, but parse also compares names as written
+/// in headings and bold runs (`**Option 1: Render**`), where it still stands.
 pub(crate) fn name_key(name: &str) -> String {
-    let mut t = name.trim();
-    if let Some(i) = t.find(" (") {
-        t = &t[..i];
+    option_key(strip_option_number(name.trim()))
+}
+
+/// `Option 1: Render` → `Render`; names without an `Option N` prefix stay as they are.
+fn strip_option_number(name: &str) -> &str {
+    let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| {
+        name.get(..p.len())
+            .filter(|head| head.eq_ignore_ascii_case(p))
+            .map(|_| &name[p.len()..])
+    }) else {
+        return name;
+    };
+    let rest = rest.trim_start();
+    let number = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    match rest[number..]
+        .trim_start()
+        .strip_prefix([':', '-', '.', '–'])
+    {
+        Some(after) if number <= 2 => after,
+        _ => name,
     }
-    let lower = t.to_lowercase();
-    let mut s = lower.as_str();
-    if let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| s.strip_prefix(p)) {
-        let rest = rest.trim_start();
-        let digits = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_alphanumeric())
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let after = rest[digits..].trim_start();
-        if digits <= 2
-            && let Some(a) = after.strip_prefix([':', '-', '.', '–'])
-        {
-            s = a;
-        }
-    }
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '.' || *c == '+')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -364,22 +367,65 @@ mod tests {
     }
 
     #[test]
-    fn file_ids() {
-        let id = id_from_file_name("docs/adr-007-deployment.md").unwrap();
+    fn file_name_ids() {
+        let cases = [
+            ("dir/0004-one-crate.md", Some((None, "0004", 4))),
+            ("docs/adr-007-deployment.md", Some((Some("adr"), "007", 7))),
+            ("adr-016-fly.md", Some((Some("adr"), "016", 16))),
+            ("DR-001.md", Some((Some("DR"), "001", 1))),
+            ("0001-record.md", Some((None, "0001", 1))),
+            ("windows\\0002-x.md", Some((None, "0002", 2))),
+            ("readme.md", None),
+            ("README.md", None),
+            ("0004x.md", None),
+            ("notes-1.md", None),
+            ("2026-01-20-use-log4brains.md", None),
+            ("20200925-use-markdown.md", None),
+            ("0012-10-factor-app.md", Some((None, "0012", 12))),
+        ];
+        for (path, want) in cases {
+            let got = file_name_id(path).map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
+            let want = want.map(|(p, d, n)| (p.map(str::to_string), d.to_string(), n));
+            assert_eq!(got, want, "{path}");
+        }
+        let id = file_name_id("docs/adr-007-deployment.md")
+            .unwrap()
+            .to_record_id();
         assert_eq!(
             (id.raw.as_str(), id.series.as_deref(), id.number),
             ("ADR-007", Some("ADR"), 7)
         );
-        assert_eq!(id_from_file_name("0001-record.md").unwrap().raw, "0001");
-        assert!(id_from_file_name("2026-01-20-use-log4brains.md").is_none());
-        assert!(id_from_file_name("20200925-use-markdown.md").is_none());
-        assert!(id_from_file_name("README.md").is_none());
+    }
+
+    /// The cases of both date-slug rules docket used to have: the parser's (a plausible year,
+    /// a full `YYYY-MM-DD`) and the rules' (any four digits and `-MM-`). The parser's is kept:
+    /// the rules' took adr-tools names such as `0012-10-factor-app` for dates.
+    #[test]
+    fn date_slugs() {
+        let rows = [
+            ("log4brains dashed date", "2026-01-20-use-log4brains", true),
+            ("compact date", "20200925-slug", true),
+            ("compact date alone", "20200925", true),
+            ("adr-tools number", "0004-one-crate", false),
+            ("number then a number word", "0012-10-factor-app", false),
+            ("number then digits and dash", "0001-02-x", false),
+            ("year and month only", "2026-01-notes", false),
+            ("nine digits", "202009251-slug", false),
+            ("eight digits not a year", "00000001-slug", false),
+            ("prefixed id", "adr-016-fly", false),
+            ("no digits", "readme", false),
+        ];
+        for (name, stem, want) in rows {
+            assert_eq!(is_date_slug(stem), want, "{name}");
+        }
     }
 
     #[test]
     fn names_match_after_folding() {
         assert_eq!(name_key("AWS (EC2/ECS)"), name_key("aws"));
         assert_eq!(name_key("Option 1: Render"), "render");
+        assert_eq!(name_key("alternative B - Fly.io"), "fly.io");
+        assert_eq!(name_key("Optionally Render"), "optionally render");
         assert_eq!(name_key("Fly.io"), "fly.io");
     }
 

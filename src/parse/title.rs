@@ -113,8 +113,7 @@ fn split_file_number<'t>(
     path: &str,
 ) -> (Option<crate::model::RecordId>, &'t str) {
     let t = heading.trim();
-    if let (Some((id, used)), Some(file)) =
-        (text::id_at_start(t, false), text::id_from_file_name(path))
+    if let (Some((id, used)), Some(file)) = (text::id_at_start(t, false), text::file_name_id(path))
         && id.series.is_none()
         && file.number == id.number
         && t[used..].starts_with(' ')

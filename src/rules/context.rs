@@ -1,5 +1,5 @@
 //! What rules read: the corpus, the lint settings and `today`, with helpers that every rule
-//! shares (file-name ids, option-name keys, link resolution). Nothing here reads markdown.
+//! shares (option references, link names and paths). Nothing here reads markdown.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -8,7 +8,7 @@ use crate::config::{Config, GraphConfig, LintConfig};
 use crate::corpus::Corpus;
 use crate::diagnostics::{Diagnostic, Family};
 use crate::graph::Graph;
-use crate::model::{Date, Decision, Link, RecordId, Span};
+use crate::model::{Date, Decision, Link, RecordId, Span, same_option};
 use crate::workspace::Workspace;
 
 use super::Rule;
@@ -190,103 +190,6 @@ pub(crate) fn relative_href(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-/// An id read from a file name (`0004-x.md`, `ADR-016-x.md`, `DR-001.md`), with the prefix
-/// and digits as written, so that folders can be checked for consistent naming.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileNameId {
-    /// The prefix as written (`adr`, `ADR`), absent for bare numbers.
-    pub prefix: Option<String>,
-    /// The digits as written (`004`).
-    pub digits: String,
-    /// The number.
-    pub number: u32,
-}
-
-impl FileNameId {
-    /// The series in upper case, as `RecordId` stores it.
-    #[must_use]
-    pub fn series(&self) -> Option<String> {
-        self.prefix.as_ref().map(|p| p.to_ascii_uppercase())
-    }
-}
-
-/// Reads the id a file name starts with. Date-slug names (`2026-01-20-…`) have none.
-#[must_use]
-pub fn file_name_id(path: &str) -> Option<FileNameId> {
-    let name = file_name(path);
-    let stem = name.split('.').next().unwrap_or(name);
-    let letters: String = stem.chars().take_while(char::is_ascii_alphabetic).collect();
-    let rest = &stem[letters.len()..];
-    let (prefix, rest) = if letters.is_empty() {
-        (None, rest)
-    } else {
-        let rest = rest.strip_prefix(['-', '_'])?;
-        (Some(letters), rest)
-    };
-    if prefix.as_ref().is_some_and(|p| p.len() > 5) {
-        return None;
-    }
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let after = &rest[digits.len()..];
-    if digits.is_empty() || !(after.is_empty() || after.starts_with(['-', '_', ' ', '.'])) {
-        return None;
-    }
-    if prefix.is_none() && is_date_slug(stem) {
-        return None;
-    }
-    let number = digits.parse().ok()?;
-    Some(FileNameId {
-        prefix,
-        digits,
-        number,
-    })
-}
-
-fn is_date_slug(stem: &str) -> bool {
-    let b = stem.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-'))
-        || (digits(0..8) && !b.get(8).is_some_and(u8::is_ascii_digit))
-}
-
-/// The key option names are compared by: case-folded, a parenthesised suffix dropped
-/// (`AWS (EC2/ECS)` = `AWS`), quotes, markup and trailing punctuation removed.
-#[must_use]
-pub fn option_key(name: &str) -> String {
-    let mut base = name.trim();
-    if let Some(open) = base.find(" (")
-        && open > 0
-    {
-        base = &base[..open];
-    }
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’'))
-        .collect();
-    cleaned
-        .trim_end_matches(['.', ',', ':', ';', '!'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Whether two option names name the same option: equal keys, or one key is the other's
-/// leading words (`Render` and `Render Starter`).
-#[must_use]
-pub fn same_option(a: &str, b: &str) -> bool {
-    let (a, b) = (option_key(a), option_key(b));
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    let starts = |long: &str, short: &str| {
-        long.strip_prefix(short)
-            .is_some_and(|rest| rest.starts_with([' ', '-', '/', ',']))
-    };
-    a == b || starts(&a, &b) || starts(&b, &a)
-}
-
 /// Words too common to tell options apart.
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
@@ -309,7 +212,7 @@ fn words(name: &str) -> BTreeSet<String> {
 }
 
 /// Whether a chosen-option statement refers to one of `options`, as records write it in the
-/// wild: the same name ([`same_option`]), a reference by position (`Option 2`, `2`,
+/// wild: the same name ([`same_option`](crate::model::same_option)), a reference by position (`Option 2`, `2`,
 /// `Option 2 - Vogen`, `1 & 3`), or the same significant words (`bats` for `Use bats`).
 #[must_use]
 pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
@@ -347,33 +250,6 @@ pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_name_ids() {
-        let cases = [
-            ("dir/0004-one-crate.md", Some((None, "0004", 4))),
-            ("adr-016-fly.md", Some((Some("adr"), "016", 16))),
-            ("DR-001.md", Some((Some("DR"), "001", 1))),
-            ("2026-01-20-use-log4brains.md", None),
-            ("20200925-slug.md", None),
-            ("readme.md", None),
-            ("0004x.md", None),
-        ];
-        for (path, want) in cases {
-            let got = file_name_id(path).map(|f| (f.prefix.clone(), f.digits.clone(), f.number));
-            let want = want.map(|(p, d, n)| (p.map(str::to_string), d.to_string(), n));
-            assert_eq!(got, want, "{path}");
-        }
-    }
-
-    #[test]
-    fn option_names_match_after_folding() {
-        assert!(same_option("AWS (EC2/ECS)", "AWS"));
-        assert!(same_option("**Render**", "render"));
-        assert!(same_option("Render Starter", "Render"));
-        assert!(!same_option("Railway", "Render"));
-        assert!(!same_option("Fly.io", "Fly"));
-    }
 
     #[test]
     fn chosen_option_references_table() {

@@ -10,14 +10,9 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Whether the section at `index` has subsections.
-pub(crate) fn has_children(d: &Decision, index: usize) -> bool {
-    d.sections.iter().any(|s| s.parent == Some(index))
-}
-
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (i, s) in d.sections.iter().enumerate() {
-        if s.level < 2 || has_children(d, i) || s.content.blocks > 0 || s.content.comments > 0 {
+        if s.level < 2 || d.has_subsections(i) || s.content.blocks > 0 || s.content.comments > 0 {
             continue;
         }
         out.push(

@@ -1,7 +1,6 @@
 //! DK106 template-placeholder: text a template left for the author (`{title}`, `TODO`,
 //! `TBD`, a section holding only a `<!-- … -->` comment).
 
-use super::dk105_empty_section::has_children;
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, Span};
@@ -84,7 +83,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
         } else if s.level >= 2
             && s.content.blocks == 0
             && s.content.comments > 0
-            && !has_children(d, i)
+            && !d.has_subsections(i)
         {
             out.push(
                 rule.report(

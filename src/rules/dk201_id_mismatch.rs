@@ -1,7 +1,7 @@
 //! DK201 id-mismatch: the number in the file name and the record's own id disagree
 //! (`0007-x.md` titled `# 8. …`), which breaks links by number.
 
-use super::context::{file_name, file_name_id};
+use super::context::file_name;
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
@@ -13,7 +13,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let (Some(file), Some(id)) = (file_name_id(&d.path), d.id.as_ref()) else {
+    let (Some(file), Some(id)) = (d.file_id.as_ref(), d.id.as_ref()) else {
         return;
     };
     let series_differ = matches!((file.series(), &id.series), (Some(a), Some(b)) if a != *b);

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{file_name, file_name_id, folder_of};
+use super::context::{file_name, folder_of};
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic, Label};
 use crate::model::Decision;
@@ -13,17 +13,10 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Corpus(check),
 };
 
-/// A record's (series, number), from its file name when that has one, else its id.
-pub(crate) fn numbering(d: &Decision) -> Option<(Option<String>, u32)> {
-    file_name_id(&d.path)
-        .map(|f| (f.series(), f.number))
-        .or_else(|| d.id.as_ref().map(|i| (i.series.clone(), i.number)))
-}
-
 fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<(&str, Option<String>, u32), Vec<&Decision>> = BTreeMap::new();
     for d in &ctx.corpus.decisions {
-        if let Some((series, number)) = numbering(d) {
+        if let Some((series, number)) = d.numbering() {
             groups
                 .entry((folder_of(&d.path), series, number))
                 .or_default()

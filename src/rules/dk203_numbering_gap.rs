@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use super::context::folder_of;
-use super::dk202_duplicate_number::numbering;
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Decision;
@@ -19,7 +18,7 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     type Series<'a> = (&'a str, Option<String>);
     let mut groups: BTreeMap<Series<'_>, Vec<(u32, &Decision)>> = BTreeMap::new();
     for d in &ctx.corpus.decisions {
-        if let Some((series, number)) = numbering(d) {
+        if let Some((series, number)) = d.numbering() {
             groups
                 .entry((folder_of(&d.path), series))
                 .or_default()

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{FileNameId, file_name, file_name_id, folder_of};
+use super::context::{file_name, folder_of};
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::Decision;
+use crate::model::{Decision, FileNameId};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
@@ -27,10 +27,10 @@ fn spelling(f: &FileNameId) -> (Option<String>, usize) {
 }
 
 fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    type Group<'d> = Vec<(FileNameId, &'d Decision)>;
+    type Group<'d> = Vec<(&'d FileNameId, &'d Decision)>;
     let mut groups: BTreeMap<(&str, Option<String>), Group<'_>> = BTreeMap::new();
     for d in &ctx.corpus.decisions {
-        if let Some(f) = file_name_id(&d.path) {
+        if let Some(f) = &d.file_id {
             groups
                 .entry((folder_of(&d.path), f.series()))
                 .or_default()

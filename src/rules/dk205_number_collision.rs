@@ -2,7 +2,6 @@
 //! another record already has on that ref, as parallel branches in ADR folders often do.
 
 use super::context::{file_name, folder_of};
-use super::dk202_duplicate_number::numbering;
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 
@@ -20,7 +19,7 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if base.iter().any(|b| b.path == d.path) {
             continue;
         }
-        let Some((series, number)) = numbering(d) else {
+        let Some((series, number)) = d.numbering() else {
             continue;
         };
         let folder = folder_of(&d.path);

@@ -2,9 +2,9 @@
 //! name the same options. Names match after case-folding and dropping a parenthesised suffix
 //! (`AWS (EC2/ECS)` = `AWS`). A winner line naming no table option is DK320's.
 
-use super::{Check, LintContext, Rule, same_option};
+use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::Decision;
+use crate::model::{Decision, same_option};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {

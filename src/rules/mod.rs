@@ -48,10 +48,7 @@ mod dk701_invalid_embedded_code;
 
 use std::collections::BTreeSet;
 
-pub use context::{
-    BaseRecord, FileNameId, LintContext, LintOptions, file_name_id, option_key, refers_to_option,
-    same_option,
-};
+pub use context::{BaseRecord, LintContext, LintOptions, refers_to_option};
 pub use fix::{apply_edits, edits_by_path, unified_diff};
 
 use crate::config::LintConfig;

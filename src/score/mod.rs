@@ -313,10 +313,11 @@ pub fn fmt_plain(value: f64) -> String {
     }
 }
 
-/// Whether two criterion or option names are the same, ignoring case and punctuation.
+/// Whether two criterion names are the same, ignoring case and punctuation. Option names
+/// compare with [`crate::model::same_option`].
 #[must_use]
 pub fn same_name(a: &str, b: &str) -> bool {
-    table::name_key(a) == table::name_key(b)
+    table::criterion_key(a) == table::criterion_key(b)
 }
 
 fn declared_winner(decision: &Decision, table: &CriteriaTable) -> Option<DeclaredWinner> {

@@ -13,10 +13,14 @@ use super::{
 };
 use crate::config::ScoreConfig;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{CriteriaTable, Rating, RatingMark, Span, Weight, WeightLevel};
+use crate::model::{
+    CriteriaTable, Rating, RatingMark, Span, Weight, WeightLevel, option_key, same_option,
+};
 
-/// Lower-case words joined by single spaces, for matching names.
-pub(crate) fn name_key(name: &str) -> String {
+/// The key criterion names are compared by: lower-case words joined by single spaces. Unlike
+/// [`option_key`], a parenthesised part is kept, because criteria are told apart by it
+/// (`Cost (monthly)` and `Cost (setup)` are two criteria; `AWS (EC2)` is the option `AWS`).
+pub(crate) fn criterion_key(name: &str) -> String {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -24,27 +28,20 @@ pub(crate) fn name_key(name: &str) -> String {
         .join(" ")
 }
 
-/// The option a declared name means: the same words, or one name's words starting the other's
-/// (`AWS` and `AWS (EC2/ECS)`), when only one option fits.
+/// The option a declared name means: the one option of the same key ([`option_key`]), else
+/// the one option whose name's words start the other's ([`same_option`]).
 pub(crate) fn match_option(name: &str, options: &[String]) -> Option<usize> {
-    let key = name_key(name);
+    let key = option_key(name);
     if key.is_empty() {
         return None;
     }
-    if let Some(i) = options.iter().position(|o| name_key(o) == key) {
-        return Some(i);
+    let matching = |same: &dyn Fn(&String) -> bool| -> Vec<usize> {
+        (0..options.len()).filter(|&i| same(&options[i])).collect()
+    };
+    let mut fits = matching(&|o| option_key(o) == key);
+    if fits.is_empty() {
+        fits = matching(&|o| same_option(o, name));
     }
-    let starts =
-        |long: &str, short: &str| long.starts_with(short) && long[short.len()..].starts_with(' ');
-    let fits: Vec<usize> = options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            let o = name_key(o);
-            !o.is_empty() && (starts(&o, &key) || starts(&key, &o))
-        })
-        .map(|(i, _)| i)
-        .collect();
     (fits.len() == 1).then(|| fits[0])
 }
 
@@ -60,11 +57,11 @@ fn read_weights(table: &CriteriaTable, config: &ScoreConfig, out: &mut Vec<Diagn
         .criteria
         .iter()
         .map(|c| {
-            let key = name_key(&c.name);
+            let key = criterion_key(&c.name);
             match config
                 .weight_overrides
                 .iter()
-                .find(|(n, _)| name_key(n) == key)
+                .find(|(n, _)| criterion_key(n) == key)
             {
                 Some((_, w)) => (Some(w.clone()), true),
                 None => (c.weight.clone(), false),
@@ -405,6 +402,67 @@ fn won_and_lost(criteria: &[CriterionScore], options: &mut [OptionScore]) {
                 Some(v) if approx_eq(v, min) => options[o].lost.push(c.name.clone()),
                 _ => {}
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Why criteria keep their own key: a parenthesised qualifier names another criterion, so
+    /// `--weight "Cost (setup)=3"` must not also weigh `Cost (monthly)`.
+    #[test]
+    fn criteria_keep_the_qualifier_options_drop_it() {
+        assert_ne!(
+            criterion_key("Cost (monthly)"),
+            criterion_key("Cost (setup)")
+        );
+        assert_eq!(
+            criterion_key("**Cost** (setup)"),
+            criterion_key("cost setup")
+        );
+        assert_eq!(option_key("AWS (EC2)"), option_key("AWS"));
+    }
+
+    #[test]
+    fn declared_names_find_their_option() {
+        let options = |names: &[&str]| names.iter().map(|n| (*n).to_string()).collect::<Vec<_>>();
+        let rows = [
+            (
+                "suffix dropped",
+                "AWS",
+                options(&["AWS (EC2/ECS)", "Render"]),
+                Some(0),
+            ),
+            (
+                "two options fit",
+                "AWS",
+                options(&["AWS (EC2)", "AWS (Lambda)"]),
+                None,
+            ),
+            (
+                "leading words",
+                "render",
+                options(&["Fly.io", "Render Starter"]),
+                Some(1),
+            ),
+            (
+                "leading words of two",
+                "Render",
+                options(&["Render Starter", "Render Pro"]),
+                None,
+            ),
+            (
+                "exact beats leading words",
+                "Render",
+                options(&["Render Pro", "Render"]),
+                Some(1),
+            ),
+            ("empty name", "", options(&["Render"]), None),
+        ];
+        for (name, declared, options, want) in rows {
+            assert_eq!(match_option(declared, &options), want, "{name}");
         }
     }
 }

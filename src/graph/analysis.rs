@@ -116,7 +116,7 @@ fn near_records(graph: &Graph, e: &Edge) -> Vec<usize> {
         return Vec::new();
     };
     let digits = number.to_string();
-    let title = super::resolve::title_key(e.text.split_once(':').map_or("", |(_, t)| t));
+    let title = crate::model::word_key(e.text.split_once(':').map_or("", |(_, t)| t));
     let mut near: Vec<usize> = graph
         .nodes
         .iter()
@@ -126,7 +126,7 @@ fn near_records(graph: &Graph, e: &Edge) -> Vec<usize> {
                 && (n.id.as_ref().is_some_and(|id| {
                     id.series == series
                         && super::resolve::one_edit_apart(&id.number.to_string(), &digits)
-                }) || (!title.is_empty() && super::resolve::title_key(&n.title) == title))
+                }) || (!title.is_empty() && crate::model::word_key(&n.title) == title))
         })
         .map(|(i, _)| i)
         .collect();

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::GraphConfig;
-use crate::model::{Decision, Link, RecordId};
+use crate::model::{Decision, Link, RecordId, word_key};
 
 use super::Evidence;
 
@@ -59,7 +59,7 @@ impl<'a> Index<'a> {
                     .push(i);
                 index.series.extend(id.series.clone());
             }
-            let title = title_key(&d.title.text);
+            let title = word_key(&d.title.text);
             if !title.is_empty() {
                 index.by_title.entry(title).or_default().push(i);
             }
@@ -184,7 +184,7 @@ impl<'a> Index<'a> {
     }
 
     fn by_title_text(&self, text: &str) -> Vec<usize> {
-        let key = title_key(text);
+        let key = word_key(text);
         if let Some(found) = self.by_title.get(&key) {
             return found.clone();
         }
@@ -233,15 +233,6 @@ pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
             .map(|(_, c)| c)
             .eq(short.iter())
     })
-}
-
-/// A title reduced for matching: lower-case words of letters and digits.
-pub(crate) fn title_key(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The folder part of a record path (`a/b/c.md` → `a/b`; a bare `c.md` has none).
@@ -337,6 +328,6 @@ mod tests {
 
     #[test]
     fn titles_fold() {
-        assert_eq!(title_key("Use PostgreSQL (v16)!"), "use postgresql v16");
+        assert_eq!(word_key("Use PostgreSQL (v16)!"), "use postgresql v16");
     }
 }

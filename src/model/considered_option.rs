@@ -39,6 +39,19 @@ pub struct ConsideredOption {
     pub verdict: Option<Item>,
 }
 
+/// The key titles and criterion names are compared by: lower-case words of letters and digits
+/// joined by single spaces (`Use PostgreSQL (v16)!` = `use postgresql v16`). Unlike
+/// [`option_key`], a parenthesised part is kept: `Cost (monthly)` and `Cost (setup)` are two
+/// criteria.
+#[must_use]
+pub fn word_key(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The key option names are compared by: case-folded, a parenthesised suffix dropped
 /// (`AWS (EC2/ECS)` = `AWS`), quotes and apostrophes removed, and words split on markup and
 /// punctuation (`**Cloud-Run**` = `cloud run`). Dots and pluses inside a word stay, so

@@ -13,7 +13,7 @@ mod span;
 mod status;
 
 pub use code_block::{CodeBlock, CodeCheck};
-pub use considered_option::{ConsideredOption, Item, option_key, same_option};
+pub use considered_option::{ConsideredOption, Item, option_key, same_option, word_key};
 pub use cost::{CostEstimate, Money, Period};
 pub use criteria::{
     CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,

@@ -317,7 +317,7 @@ pub fn fmt_plain(value: f64) -> String {
 /// compare with [`crate::model::same_option`].
 #[must_use]
 pub fn same_name(a: &str, b: &str) -> bool {
-    table::criterion_key(a) == table::criterion_key(b)
+    crate::model::word_key(a) == crate::model::word_key(b)
 }
 
 fn declared_winner(decision: &Decision, table: &CriteriaTable) -> Option<DeclaredWinner> {

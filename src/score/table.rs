@@ -14,19 +14,8 @@ use super::{
 use crate::config::ScoreConfig;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{
-    CriteriaTable, Rating, RatingMark, Span, Weight, WeightLevel, option_key, same_option,
+    CriteriaTable, Rating, RatingMark, Span, Weight, WeightLevel, option_key, same_option, word_key,
 };
-
-/// The key criterion names are compared by: lower-case words joined by single spaces. Unlike
-/// [`option_key`], a parenthesised part is kept, because criteria are told apart by it
-/// (`Cost (monthly)` and `Cost (setup)` are two criteria; `AWS (EC2)` is the option `AWS`).
-pub(crate) fn criterion_key(name: &str) -> String {
-    name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// The option a declared name means: the one option of the same key ([`option_key`]), else
 /// the one option whose name's words start the other's ([`same_option`]).
@@ -57,11 +46,11 @@ fn read_weights(table: &CriteriaTable, config: &ScoreConfig, out: &mut Vec<Diagn
         .criteria
         .iter()
         .map(|c| {
-            let key = criterion_key(&c.name);
+            let key = word_key(&c.name);
             match config
                 .weight_overrides
                 .iter()
-                .find(|(n, _)| criterion_key(n) == key)
+                .find(|(n, _)| word_key(n) == key)
             {
                 Some((_, w)) => (Some(w.clone()), true),
                 None => (c.weight.clone(), false),
@@ -414,14 +403,8 @@ mod tests {
     /// `--weight "Cost (setup)=3"` must not also weigh `Cost (monthly)`.
     #[test]
     fn criteria_keep_the_qualifier_options_drop_it() {
-        assert_ne!(
-            criterion_key("Cost (monthly)"),
-            criterion_key("Cost (setup)")
-        );
-        assert_eq!(
-            criterion_key("**Cost** (setup)"),
-            criterion_key("cost setup")
-        );
+        assert_ne!(word_key("Cost (monthly)"), word_key("Cost (setup)"));
+        assert_eq!(word_key("**Cost** (setup)"), word_key("cost setup"));
         assert_eq!(option_key("AWS (EC2)"), option_key("AWS"));
     }
 

@@ -2,7 +2,6 @@
 //! exit code (0 clean, 1 findings, 2 failure).
 
 use std::collections::BTreeSet;
-use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -72,7 +71,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if args.list_rules {
-        emit(&rule_table(), output)?;
+        emit(&rules::rule_table(), output)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut workspace = args.input.load()?;
@@ -219,29 +218,4 @@ fn apply_fixes(findings: &[Diagnostic], corpus: &Corpus, dry_run: bool) -> anyho
         note(&format!("applied {applied} fixes in {files} files"));
     }
     Ok(diff)
-}
-
-/// The rules as a markdown table: code, name, default severity, fixable, summary.
-fn rule_table() -> String {
-    let mut out = String::from(
-        "| Code | Name | Default | Fix | Finds |\n|------|------|---------|-----|-------|\n",
-    );
-    for rule in rules::RULES {
-        let i = rule.info();
-        let severity = if i.enabled_by_default {
-            i.severity.as_str().to_string()
-        } else {
-            format!("{} (off)", i.severity.as_str())
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            i.code,
-            i.name,
-            severity,
-            if i.fixable { "yes" } else { "" },
-            i.summary
-        );
-    }
-    out
 }

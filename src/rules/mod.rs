@@ -250,6 +250,33 @@ fn is_suppressed(d: &Diagnostic, ctx: &LintContext<'_>, sources: &SourceMap) -> 
     })
 }
 
+/// The rules as a markdown table: code, name, default severity, fixable, summary.
+#[must_use]
+pub fn rule_table() -> String {
+    use std::fmt::Write;
+    let mut out = String::from(
+        "| Code | Name | Default | Fix | Finds |\n|------|------|---------|-----|-------|\n",
+    );
+    for rule in RULES {
+        let i = rule.info();
+        let severity = if i.enabled_by_default {
+            i.severity.as_str().to_string()
+        } else {
+            format!("{} (off)", i.severity.as_str())
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            i.code,
+            i.name,
+            severity,
+            if i.fixable { "yes" } else { "" },
+            i.summary
+        );
+    }
+    out
+}
+
 /// The codes of every rule, for `--explain` listings and tests.
 #[must_use]
 pub fn codes() -> BTreeSet<&'static str> {

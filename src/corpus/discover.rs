@@ -1,4 +1,5 @@
-//! Finding record files under a root: extensions, ignore globs, README and template skipping.
+//! Finding record files under a root: a repository's records folders, extensions, ignore
+//! globs, README, project-file and template skipping.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -7,20 +8,77 @@ use walkdir::WalkDir;
 
 use crate::config::RecordsConfig;
 use crate::error::{Error, Result};
+use crate::parse::{RECORD_DIR_MARKERS, RECORD_FOLDERS, record_dirs_from_marker};
 
-/// Whether a file name is one docket skips by default: `README.md`, `index.md`, and templates
-/// (`template*.md`, `adr-template*.md`, `*template.md`), and decision-log indexes.
-/// `0007-slim-template-framework.md` is a record.
+/// Whether a file name is one docket skips by default: `README.md`, `index.md`,
+/// decision-log indexes, project files (`CHANGELOG.md`, `CONTRIBUTING.md`,
+/// `CODE_OF_CONDUCT.md`, `LICENSE.md`, `SECURITY.md`) and templates (`template*.md`,
+/// `adr-template*.md`, `*template.md`, `EMPTY-ADR.md`). `0007-slim-template-framework.md` is a
+/// record. The names are the parser's vocabulary.
 #[must_use]
 pub fn is_skipped_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let stem = lower.rsplit_once('.').map_or(lower.as_str(), |(s, _)| s);
-    matches!(stem, "readme" | "index" | "decision-log" | "adr-log")
-        || stem.starts_with("template-")
-        || stem.starts_with("template_")
-        || stem.starts_with("adr-template")
-        || stem.starts_with("adr_template")
-        || stem.ends_with("template")
+    crate::parse::is_not_record_name(name)
+}
+
+/// The records folders of a repository root: those its ADR tool's files name (`.adr-dir`,
+/// `adrs.toml`, `.log4brains.yml`), else the usual record folders that exist (`docs/adr`,
+/// `doc/architecture/decisions`, `docs/decisions`, …, matched without regard to case).
+/// `None` when `dir` is no repository root (it holds no `.git` and none of those files) or
+/// when neither gives a folder that exists; the caller then walks `dir` itself.
+#[must_use]
+pub fn repository_record_dirs(dir: &Path) -> Option<Vec<PathBuf>> {
+    let markers: Vec<(&str, PathBuf)> = RECORD_DIR_MARKERS
+        .iter()
+        .map(|m| (*m, dir.join(m)))
+        .filter(|(_, p)| p.is_file())
+        .collect();
+    if markers.is_empty() && !dir.join(".git").exists() {
+        return None;
+    }
+    let mut found: Vec<PathBuf> = Vec::new();
+    for (name, path) in &markers {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        found.extend(
+            record_dirs_from_marker(name, &text)
+                .iter()
+                .filter_map(|rel| find_folder(dir, rel)),
+        );
+    }
+    if found.is_empty() {
+        found.extend(
+            RECORD_FOLDERS
+                .iter()
+                .filter_map(|rel| find_folder(dir, rel)),
+        );
+    }
+    found.sort();
+    found.dedup();
+    (!found.is_empty()).then_some(found)
+}
+
+/// The folder `rel` (with `/` separators) below `root`, each part matched exactly or else
+/// without regard to case (`docs/ADR`).
+fn find_folder(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut at = root.to_path_buf();
+    for part in rel.split('/') {
+        let exact = at.join(part);
+        at = if exact.is_dir() {
+            exact
+        } else {
+            std::fs::read_dir(&at)
+                .ok()?
+                .filter_map(std::result::Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .find(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(part))
+                })?
+        };
+    }
+    Some(at)
 }
 
 /// The record files found under a root, and the entries that could not be read while walking.
@@ -35,6 +93,8 @@ pub struct Discovered {
 /// Lists the record files under `dir`, sorted by path. Symlinks are followed. `root` is the
 /// folder of the config: `dirs` are walked instead of `dir` when `dir` is the root itself, and
 /// ignore globs match paths relative to the root (relative to `dir` when it lies outside).
+/// Without `dirs`, a repository root is searched in its records folders
+/// ([`repository_record_dirs`]); any other folder is walked whole.
 pub fn discover_records(
     dir: &Path,
     root: Option<&Path>,
@@ -57,10 +117,12 @@ pub fn discover_records(
         Some(r) if dir_is_under(dir, r) => r.to_path_buf(),
         _ => dir.to_path_buf(),
     };
-    let dirs: Vec<PathBuf> = if config.dirs.is_empty() || !is_root {
-        vec![dir.to_path_buf()]
-    } else {
+    let dirs: Vec<PathBuf> = if !config.dirs.is_empty() && is_root {
         config.dirs.iter().map(|d| root.join(d)).collect()
+    } else if let Some(found) = repository_record_dirs(dir) {
+        found
+    } else {
+        vec![dir.to_path_buf()]
     };
     let mut out = Discovered::default();
     for dir in dirs {
@@ -179,6 +241,15 @@ mod tests {
             "adr-template-bare-minimal.md",
             "template-lite.md",
             "decision-log.md",
+            "CHANGELOG.md",
+            "CONTRIBUTING.md",
+            "CODE_OF_CONDUCT.md",
+            "LICENSE.md",
+            "SECURITY.md",
+            "EMPTY-ADR.md",
+            "TEMPLATE.md",
+            "_template.md",
+            "ADR-nnn_Any_Decision_Record_Template.md",
         ] {
             assert!(is_skipped_name(name), "{name}");
         }
@@ -186,6 +257,8 @@ mod tests {
             "0007-slim-template-framework.md",
             "0001-record.md",
             "templates-are-fun.md",
+            "0003-adopt-a-security-policy.md",
+            "0012-changelog-format.md",
         ] {
             assert!(!is_skipped_name(name), "{name}");
         }

@@ -4,7 +4,9 @@
 mod discover;
 mod load;
 
-pub use discover::{Discovered, absolute, discover_records, is_skipped_name};
+pub use discover::{
+    Discovered, absolute, discover_records, is_skipped_name, repository_record_dirs,
+};
 pub use load::decode_source;
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Front matter: YAML between `---` fences (or TOML between `+++`) read into a raw map. This is
-//! the only module that imports the YAML crate, so it can be swapped.
+//! the only module that imports the YAML crate, so it can be swapped; other YAML docket reads
+//! (`yaml` code blocks, `.log4brains.yml`) goes through its entry points too.
 
 // This module is the one place that may read YAML (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
@@ -193,6 +194,17 @@ fn from_json(value: serde_json::Value) -> FrontMatterValue {
         serde_json::Value::Object(map) => {
             FrontMatterValue::Map(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
         }
+    }
+}
+
+/// A YAML document read into a map, for the config files of other ADR tools
+/// (`.log4brains.yml`); `None` when it does not parse or is not a mapping.
+pub(crate) fn read_yaml_map(source: &str) -> Option<BTreeMap<String, FrontMatterValue>> {
+    match serde_saphyr::from_str::<serde_json::Value>(source) {
+        Ok(serde_json::Value::Object(map)) => {
+            Some(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
+        }
+        _ => None,
     }
 }
 

@@ -14,6 +14,7 @@ mod links;
 mod markdown;
 mod metadata;
 mod people;
+mod record_dirs;
 mod sections;
 mod shape;
 mod status;
@@ -23,8 +24,10 @@ mod text;
 mod title;
 mod vocabulary;
 
+pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
 pub use status::{classify_status, status_misspelling};
 pub(crate) use text::file_name_id;
+pub(crate) use vocabulary::{RECORD_FOLDERS, is_not_record_name};
 pub use vocabulary::{heading_key, section_heading, section_kind};
 
 /// The text without a leading byte-order mark. Offsets in the model and in diagnostics are

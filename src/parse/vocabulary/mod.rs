@@ -1,10 +1,12 @@
 //! The words docket reads records by: one table per concept (section headings, status words,
-//! metadata keys, link verbs, option markers). Every keyword list of the parser lives here, so
-//! the model and lint can never disagree about what a word means; add a word here, nowhere else.
+//! metadata keys, link verbs, option markers, record file and folder names). Every keyword list
+//! of the parser lives here, so the model and lint can never disagree about what a word means;
+//! add a word here, nowhere else.
 
 mod fields;
 mod links;
 mod options;
+mod record_files;
 mod sections;
 mod status;
 
@@ -18,6 +20,10 @@ pub(crate) use links::{
 pub(crate) use options::{
     OPTION_PREFIXES, SELECTED_MARKERS, is_chosen_option_line, is_selected_key, is_verdict_key,
     is_winner_key,
+};
+pub(crate) use record_files::{
+    ADR_TOOLS_FILE, ADRS_DEFAULT_DIR, ADRS_DIR_KEY, ADRS_FILE, LOG4BRAINS_FILE, LOG4BRAINS_KEYS,
+    RECORD_FOLDERS, is_not_record_name,
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};

@@ -46,6 +46,9 @@ pub struct CostEstimate {
     pub amount: Option<Money>,
     /// The period, when written.
     pub period: Option<Period>,
+    /// The unit the amount is per, when written: `user` in `$5 per user per month`,
+    /// `1M requests` in `$0.20 per 1M requests`.
+    pub unit: Option<String>,
     /// Bracketed text after the amount (`free tier`).
     pub note: Option<String>,
     /// True for a line labelled `Total`.

@@ -221,7 +221,8 @@ pub enum SectionKind {
 /// What a section holds before its first subsection.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SectionContent {
-    /// Plain text of the section's own blocks (code blocks and HTML left out).
+    /// Plain text of the section's own blocks (code blocks, inline code spans and HTML left
+    /// out), for the placeholder rule.
     pub text: String,
     /// Non-comment blocks of any kind (paragraphs, lists, tables, code, HTML), rules excluded.
     pub blocks: usize,

@@ -3,26 +3,8 @@
 
 use super::markdown::{Line, ListItem};
 use super::text::raw;
+use super::vocabulary::{PERIOD_PHRASES, is_period_word, is_phase_label};
 use crate::model::{CostEstimate, Money, Period};
-
-const PHASE_WORDS: &[&str] = &[
-    "mvp",
-    "production",
-    "prod",
-    "pilot",
-    "beta",
-    "launch",
-    "staging",
-    "development",
-    "dev",
-    "phase",
-    "year",
-    "growth",
-    "scale",
-    "initial",
-    "startup",
-    "month",
-];
 
 /// Reads one cost line; `phase` is inherited from a parent bullet when the line has none.
 pub(crate) fn parse_cost_line(line: &Line, src: &str, phase: Option<&str>) -> CostEstimate {
@@ -36,13 +18,22 @@ pub(crate) fn parse_cost_line(line: &Line, src: &str, phase: Option<&str>) -> Co
     let is_total = label
         .as_deref()
         .is_some_and(|l| l.to_lowercase().starts_with("total"));
-    let (amount, period, note) = parse_amount(rest);
-    let own_phase = label.as_deref().filter(|l| is_phase(l)).map(str::to_string);
+    let Amount {
+        money: amount,
+        period,
+        unit,
+        note,
+    } = parse_amount(rest);
+    let own_phase = label
+        .as_deref()
+        .filter(|l| is_phase_label(l))
+        .map(str::to_string);
     CostEstimate {
         raw: raw(src, line.span),
         label,
         amount,
         period,
+        unit,
         note,
         is_total,
         parts: Vec::new(),
@@ -51,16 +42,9 @@ pub(crate) fn parse_cost_line(line: &Line, src: &str, phase: Option<&str>) -> Co
     }
 }
 
-fn is_phase(label: &str) -> bool {
-    let lower = label.to_lowercase();
-    PHASE_WORDS
-        .iter()
-        .any(|w| lower.split(|c: char| !c.is_alphanumeric()).next() == Some(*w))
-}
-
 /// Whether a line carries an amount of money.
 pub(crate) fn has_amount(text: &str) -> bool {
-    parse_amount(text).0.is_some()
+    parse_amount(text).money.is_some()
 }
 
 /// Reads cost lines from list items, nesting phases and attaching parts to totals.
@@ -116,27 +100,48 @@ pub(crate) fn attach_parts(lines: &mut [CostEstimate]) {
     }
 }
 
-/// The first amount or range in a text, its period and a bracketed note.
-pub(crate) fn parse_amount(text: &str) -> (Option<Money>, Option<Period>, Option<String>) {
+/// What a cost text says: the first amount or range, its period, the unit it is per and a
+/// bracketed note.
+#[derive(Debug, Default)]
+pub(crate) struct Amount {
+    pub(crate) money: Option<Money>,
+    pub(crate) period: Option<Period>,
+    /// `user` in `$5 per user per month`, `1M requests` in `$0.20 per 1M requests`.
+    pub(crate) unit: Option<String>,
+    pub(crate) note: Option<String>,
+}
+
+/// Reads the first amount or range in a text, its period, unit and bracketed note.
+pub(crate) fn parse_amount(text: &str) -> Amount {
     let lower = text.to_lowercase();
     let Some((money, end)) = money_at(&lower) else {
         if lower.trim_start().starts_with("free") {
-            let period = period_after(&lower);
-            return (
-                Some(Money {
+            return Amount {
+                money: Some(Money {
                     low: 0.0,
                     high: 0.0,
                     approximate: false,
                     currency: "USD".to_string(),
                 }),
-                period,
-                note_in(text),
-            );
+                period: period_after(&lower),
+                unit: None,
+                note: note_in(text),
+            };
         }
-        return (None, None, None);
+        return Amount::default();
     };
-    let period = period_after(&lower[end..]);
-    (Some(money), period, note_in(text))
+    // Lower-casing can change byte lengths; the unit keeps its case only when it does not.
+    let after = if lower.len() == text.len() {
+        &text[end..]
+    } else {
+        &lower[end..]
+    };
+    Amount {
+        money: Some(money),
+        period: period_after(&lower[end..]),
+        unit: unit_after(after),
+        note: note_in(text),
+    }
 }
 
 fn note_in(text: &str) -> Option<String> {
@@ -221,31 +226,7 @@ fn number_at(s: &str) -> Option<(f64, usize)> {
 
 fn period_after(s: &str) -> Option<Period> {
     let window: String = s.chars().take(40).collect();
-    let table: &[(&str, Period)] = &[
-        ("/month", Period::Month),
-        ("/mo", Period::Month),
-        ("per month", Period::Month),
-        ("a month", Period::Month),
-        ("monthly", Period::Month),
-        ("/year", Period::Year),
-        ("/yr", Period::Year),
-        ("per year", Period::Year),
-        ("a year", Period::Year),
-        ("annually", Period::Year),
-        ("yearly", Period::Year),
-        ("per annum", Period::Year),
-        ("/hour", Period::Hour),
-        ("/hr", Period::Hour),
-        ("per hour", Period::Hour),
-        ("/day", Period::Day),
-        ("per day", Period::Day),
-        ("/week", Period::Week),
-        ("per week", Period::Week),
-        ("one-time", Period::OneOff),
-        ("one time", Period::OneOff),
-        ("one-off", Period::OneOff),
-    ];
-    table
+    PERIOD_PHRASES
         .iter()
         .filter_map(|(k, p)| window.find(k).map(|i| (i, *p)))
         .min_by_key(|(i, _)| *i)
@@ -254,6 +235,50 @@ fn period_after(s: &str) -> Option<Period> {
             // `$7/service/month`
             window.contains("/month").then_some(Period::Month)
         })
+}
+
+/// The unit a price is per, from the `per …` / `/…` groups right after the amount, period
+/// words skipped: `per user per month` → `user`, `/seat/mo` → `seat`, `per 1M requests` →
+/// `1M requests`, `per month per workspace` → `workspace`.
+fn unit_after(s: &str) -> Option<String> {
+    let mut rest = s.trim_start();
+    loop {
+        let lower = rest.to_lowercase();
+        let body = if let Some(r) = rest.strip_prefix('/') {
+            r
+        } else if lower.starts_with("per ") && lower.len() == rest.len() {
+            &rest[4..]
+        } else {
+            return None;
+        };
+        let end = body
+            .find(['/', ',', '(', ')', ';', ':'])
+            .unwrap_or(body.len());
+        let group = &body[..end];
+        let words: Vec<&str> = group.split_whitespace().collect();
+        let unit: Vec<&str> = words
+            .iter()
+            .take_while(|w| w.to_lowercase() != "per" && !is_period_word(&w.to_lowercase()))
+            .copied()
+            .collect();
+        if !unit.is_empty() {
+            let plain =
+                unit.len() <= 3 && unit.iter().all(|w| w.chars().any(char::is_alphanumeric));
+            return plain.then(|| unit.join(" "));
+        }
+        // Only period words here (`/month`, `per month per seat`): read the next group.
+        let skipped = words
+            .iter()
+            .take_while(|w| w.to_lowercase() != "per")
+            .count();
+        let consumed = if skipped < words.len() {
+            // `month per seat`: continue at the `per`.
+            group.find(" per ").map_or(end, |i| i + 1)
+        } else {
+            end
+        };
+        rest = body[consumed..].trim_start();
+    }
 }
 
 #[cfg(test)]
@@ -291,8 +316,10 @@ mod tests {
             ("$7/service/month", 7.0, 7.0, false, Some(Period::Month)),
         ];
         for (text, low, high, approx, period) in cases {
-            let (m, p, _) = parse_amount(text);
-            let m = m.unwrap_or_else(|| panic!("{text}"));
+            let Amount {
+                money, period: p, ..
+            } = parse_amount(text);
+            let m = money.unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
                 (m.low, m.high, m.approximate, p),
                 (low, high, approx, period),
@@ -300,9 +327,77 @@ mod tests {
             );
         }
         assert_eq!(
-            parse_amount("$0/month (free tier)").2.as_deref(),
+            parse_amount("$0/month (free tier)").note.as_deref(),
             Some("free tier")
         );
-        assert!(parse_amount("no cost stated").0.is_none());
+        assert!(parse_amount("no cost stated").money.is_none());
+    }
+
+    #[test]
+    fn units_and_periods() {
+        let rows = [
+            (
+                "per user per month",
+                "$5 per user per month",
+                Some("user"),
+                Some(Period::Month),
+            ),
+            (
+                "slashes",
+                "$12/user/month",
+                Some("user"),
+                Some(Period::Month),
+            ),
+            (
+                "seat, short month",
+                "$8/seat/mo",
+                Some("seat"),
+                Some(Period::Month),
+            ),
+            (
+                "period first",
+                "$99 per month per workspace",
+                Some("workspace"),
+                Some(Period::Month),
+            ),
+            (
+                "usage price",
+                "$0.20 per 1M requests",
+                Some("1M requests"),
+                None,
+            ),
+            ("storage", "$0.023 per GB", Some("GB"), None),
+            (
+                "two-word unit",
+                "$0.008 per build minute",
+                Some("build minute"),
+                None,
+            ),
+            (
+                "unit then adverb",
+                "$15 per user monthly",
+                Some("user"),
+                Some(Period::Month),
+            ),
+            ("plain month", "$7/month", None, Some(Period::Month)),
+            ("no unit", "$15 one-off", None, Some(Period::OneOff)),
+            (
+                "range per seat",
+                "$30 to $60 per seat per month",
+                Some("seat"),
+                Some(Period::Month),
+            ),
+            ("bracket stops", "$5 (per user)", None, None),
+            (
+                "daily backups are no period",
+                "$10 for daily backups",
+                None,
+                None,
+            ),
+        ];
+        for (name, text, unit, period) in rows {
+            let got = parse_amount(text);
+            assert_eq!((got.unit.as_deref(), got.period), (unit, period), "{name}");
+        }
     }
 }

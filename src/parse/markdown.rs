@@ -36,6 +36,34 @@ pub(crate) struct Line {
     pub(crate) emph: Vec<Frag>,
     pub(crate) links: Vec<InlineLink>,
     pub(crate) images: Vec<InlineLink>,
+    /// Inline code spans (`` `{json}` ``), whose text is part of `text` too.
+    pub(crate) code: Vec<Frag>,
+}
+
+impl Line {
+    /// The plain text with inline code spans left out (each replaced by a space), for readers
+    /// of prose that must not mistake code for it.
+    pub(crate) fn prose(&self) -> std::borrow::Cow<'_, str> {
+        if self.code.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        let mut out = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for frag in &self.code {
+            let end = (frag.at + frag.text.len()).min(self.text.len());
+            // A span cut by trimming, or out of order, is left in rather than split a char.
+            if let (Some(before), true) = (
+                self.text.get(from..frag.at),
+                self.text.is_char_boundary(end),
+            ) {
+                out.push_str(before);
+                out.push(' ');
+                from = end;
+            }
+        }
+        out.push_str(self.text.get(from..).unwrap_or(""));
+        std::borrow::Cow::Owned(out)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -227,6 +255,7 @@ fn trim_line(line: &mut Line) {
         .strong
         .iter_mut()
         .chain(line.emph.iter_mut())
+        .chain(line.code.iter_mut())
         .map(|f| &mut f.at)
         .chain(line.links.iter_mut().map(|l| &mut l.at))
         .chain(line.images.iter_mut().map(|l| &mut l.at))
@@ -348,7 +377,19 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag, start, end),
             Event::End(tag) => self.end(tag, start, end),
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+            Event::Code(t) => {
+                let inline = self.inline_mut(start);
+                if inline.image.is_none() {
+                    let at = inline.cur.text.len();
+                    inline.cur.code.push(Frag {
+                        text: t.to_string(),
+                        span: Span::new(start, end),
+                        at,
+                    });
+                }
+                inline.text(&t, start, end);
+            }
+            Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.inline_mut(start).text(&t, start, end);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -616,7 +657,12 @@ fn merge_line(into: &mut Line, mut line: Line, space: bool) {
     } else {
         into.span = into.span.cover(line.span);
     }
-    for f in line.strong.iter_mut().chain(line.emph.iter_mut()) {
+    for f in line
+        .strong
+        .iter_mut()
+        .chain(line.emph.iter_mut())
+        .chain(line.code.iter_mut())
+    {
         f.at += shift;
     }
     for l in line.links.iter_mut().chain(line.images.iter_mut()) {
@@ -626,6 +672,7 @@ fn merge_line(into: &mut Line, mut line: Line, space: bool) {
     into.emph.append(&mut line.emph);
     into.links.append(&mut line.links);
     into.images.append(&mut line.images);
+    into.code.append(&mut line.code);
 }
 
 fn collect_comments(html: &str, base: usize, out: &mut Vec<(String, Span)>) {
@@ -663,26 +710,41 @@ pub(crate) fn block_lines(blocks: &[Block], nested: bool) -> Vec<&Line> {
 
 /// Plain text of blocks, one line per paragraph line, list item line or table row.
 pub(crate) fn blocks_text(blocks: &[Block], out: &mut String) {
+    write_blocks(blocks, out, &|l: &Line| {
+        std::borrow::Cow::Borrowed(l.text.as_str())
+    });
+}
+
+/// Plain text of blocks as [`blocks_text`] writes it, inline code spans left out.
+pub(crate) fn blocks_prose(blocks: &[Block], out: &mut String) {
+    write_blocks(blocks, out, &Line::prose);
+}
+
+fn write_blocks<'l>(
+    blocks: &'l [Block],
+    out: &mut String,
+    text: &dyn Fn(&'l Line) -> std::borrow::Cow<'l, str>,
+) {
     for block in blocks {
         match block {
-            Block::Heading { line, .. } => push_line(out, &line.text),
+            Block::Heading { line, .. } => push_line(out, &text(line)),
             Block::Paragraph { lines, .. } => {
                 for l in lines {
-                    push_line(out, &l.text);
+                    push_line(out, &text(l));
                 }
             }
             Block::List { items, .. } => {
                 for item in items {
-                    blocks_text(&item.blocks, out);
+                    write_blocks(&item.blocks, out, text);
                 }
             }
             Block::Table { head, rows, .. } => {
                 for row in std::iter::once(head).chain(rows) {
-                    let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                    let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(text).collect();
                     push_line(out, &cells.join(" | "));
                 }
             }
-            Block::Quote { blocks, .. } => blocks_text(blocks, out),
+            Block::Quote { blocks, .. } => write_blocks(blocks, out, text),
             Block::Code { .. } | Block::Html { .. } | Block::Rule { .. } => {}
         }
     }
@@ -696,4 +758,32 @@ fn push_line(out: &mut String, text: &str) {
         out.push('\n');
     }
     out.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Block, parse_markdown};
+
+    #[test]
+    fn prose_leaves_code_spans_out() {
+        let rows = [
+            ("no code", "Plain {words} here", "Plain {words} here"),
+            ("one span", "Send `{\"a\": 1}` as JSON", "Send   as JSON"),
+            ("two spans", "Use `{json}` or `${var}`.", "Use   or  ."),
+            ("span at the start", "`{x}` is code", "  is code"),
+            (
+                "wrapped line",
+                "First `{a}`\nthen `{b}` too",
+                "First   then   too",
+            ),
+        ];
+        for (name, text, want) in rows {
+            let doc = parse_markdown(text, 0);
+            let Some(Block::Paragraph { lines, .. }) = doc.blocks.first() else {
+                panic!("{name}: no paragraph");
+            };
+            let got: Vec<String> = lines.iter().map(|l| l.prose().into_owned()).collect();
+            assert_eq!(got.join(" "), want, "{name}");
+        }
+    }
 }

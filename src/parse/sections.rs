@@ -1,6 +1,6 @@
 //! The section tree: each heading of the top-level blocks with the block range it owns.
 
-use super::markdown::{Block, Doc, Line, blocks_text};
+use super::markdown::{Block, Doc, Line, blocks_prose};
 use super::vocabulary::{heading_key, kind_of_key};
 use crate::model::{Section, SectionContent, SectionKind, Span};
 
@@ -86,7 +86,7 @@ pub(crate) fn to_model(doc: &Doc, secs: &[Sec<'_>], text: &str) -> Vec<Section> 
 /// What a section's own blocks hold, for the empty-section and placeholder rules.
 fn own_content(blocks: &[Block], src: &str) -> SectionContent {
     let mut content = SectionContent::default();
-    blocks_text(blocks, &mut content.text);
+    blocks_prose(blocks, &mut content.text);
     for block in blocks {
         match block {
             Block::Rule { .. } => {}

@@ -1,5 +1,6 @@
-//! DK106 template-placeholder: text a template left for the author (`{title}`, `TODO`,
-//! `TBD`, a section holding only a `<!-- … -->` comment).
+//! DK106 template-placeholder: text a template left for the author (`{short title of solved
+//! problem}`, `TODO`, `TBD`, a section holding only a `<!-- … -->` comment). Code spans and
+//! code blocks are not searched: the parser leaves them out of the section text.
 
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
@@ -11,7 +12,8 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// The first placeholder in a plain text: `{words}`, or `TODO`/`TBD`/`FIXME` as a word.
+/// The first placeholder in a plain text: a template's brace group (see [`is_placeholder`]),
+/// or `TODO`/`TBD`/`FIXME` as a word.
 pub(crate) fn find_placeholder(text: &str) -> Option<&str> {
     let mut best: Option<(usize, &str)> = None;
     let mut from = 0;
@@ -19,14 +21,9 @@ pub(crate) fn find_placeholder(text: &str) -> Option<&str> {
         let Some(close) = text[open..].find('}').map(|i| i + open) else {
             break;
         };
-        let inner = &text[open + 1..close];
-        let prose = inner.len() >= 3
-            && inner.starts_with(|c: char| c.is_alphabetic())
-            && inner
-                .chars()
-                .all(|c| c.is_alphanumeric() || " ,./'-…|()".contains(c))
-            && !text[..open].ends_with(['$', '{', '%', '#']);
-        if prose {
+        // `${var}`, `{{mustache}}`, `%{x}`, `#{x}`: template-engine syntax, not a prompt.
+        let engine = text[..open].ends_with(['$', '{', '%', '#']);
+        if !engine && is_placeholder(&text[open + 1..close]) {
             best = Some((open, &text[open..=close]));
             break;
         }
@@ -48,6 +45,44 @@ pub(crate) fn find_placeholder(text: &str) -> Option<&str> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Whether the text between braces is a template's prompt to its author: several words of
+/// prose, as MADR and Nygard-style templates write them (`{short title of solved problem}`,
+/// `{describe context}`, `{ADR Number}`, `{proposed | accepted}`). Code and notation are
+/// not: a single word (`{json}`, EBNF `{Clause}`), code punctuation (`{ "a": 1 }`,
+/// `{x = 1}`), code names (`{styles.heading}`, `{teamId}`) and lists of names
+/// (`{ colors, spacing }`).
+fn is_placeholder(inner: &str) -> bool {
+    let inner = inner.trim();
+    let prose_chars = inner
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",./'-…|()?;&".contains(c));
+    if !inner.starts_with(char::is_alphabetic) || !prose_chars {
+        return false;
+    }
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphanumeric))
+        .collect();
+    let name_list = inner.contains(',')
+        && inner
+            .split(',')
+            .all(|part| part.split_whitespace().count() <= 1);
+    words.len() >= 2 && !name_list && !words.iter().any(|w| is_code_name(w))
+}
+
+/// A word written as code: camelCase starting lower-case (`fontSize`, `teamId`) or dotted
+/// names (`styles.heading`, `React.ReactNode`); `e.g.` and `k.o.` are prose.
+fn is_code_name(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let camel = word.starts_with(|c: char| c.is_lowercase()) && word.contains(char::is_uppercase);
+    let dotted = word
+        .split('.')
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0].len() >= 2 && w[1].len() >= 2);
+    camel || dotted
 }
 
 /// Where `needle` first appears inside `within`, as a span; `within` itself when it does not.
@@ -109,12 +144,36 @@ mod tests {
                 "{short title of solved problem}",
                 Some("{short title of solved problem}"),
             ),
+            (
+                "madr prompt with e.g.",
+                "{decision driver 1, e.g., a force, facing concern, …}",
+                Some("{decision driver 1, e.g., a force, facing concern, …}"),
+            ),
+            (
+                "capitalised prompt",
+                "Number: {ADR Number}",
+                Some("{ADR Number}"),
+            ),
+            (
+                "status choices",
+                "{proposed | accepted}",
+                Some("{proposed | accepted}"),
+            ),
             ("todo word", "We will TODO: decide", Some("TODO")),
             ("tbd word", "Cost: TBD", Some("TBD")),
             ("json is not a placeholder", "{\"status\": \"ok\"}", None),
+            ("one word is notation", "send {json} to {endpoint}", None),
+            ("ebnf repetition", "Query = Clause {Clause} ;", None),
+            ("ebnf with quotes", "List = Item { \",\" Item } ;", None),
             ("template literal", "${name}", None),
+            ("mustache", "render {{ user name }} here", None),
+            ("object literal", "{ a: 1, b: 2 }", None),
+            ("list of names", "import { colors, spacing, radius }", None),
+            ("dotted name", "{ styles.heading }", None),
+            ("camel case", "{ teamId guid }", None),
             ("todo inside a word", "TODOS and mastodon", None),
             ("lower-case todo", "a todo list app", None),
+            ("numbered prompt", "Pick {option 1}", Some("{option 1}")),
             ("earliest wins", "TBD then {option 1}", Some("TBD")),
         ];
         for (name, text, want) in rows {

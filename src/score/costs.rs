@@ -244,7 +244,8 @@ fn check_lines(lines: &[CostEstimate], owner: &str, out: &mut Vec<Diagnostic>) {
         }
         match line.period {
             Some(p) if per_month(p).is_some() && !periods.contains(&p) => periods.push(p),
-            None if money.high != 0.0 && !line.is_total => out.push(
+            // A unit price (`$0.20 per 1M requests`) is stated per its unit, not per a period.
+            None if money.high != 0.0 && !line.is_total && line.unit.is_none() => out.push(
                 finding(
                     Code::CostWithoutPeriod,
                     line.span,

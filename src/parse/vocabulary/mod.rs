@@ -1,8 +1,9 @@
 //! The words docket reads records by: one table per concept (section headings, status words,
-//! metadata keys, link verbs, option markers, record file and folder names). Every keyword list
+//! metadata keys, link verbs, option markers, cost periods, record file and folder names). Every keyword list
 //! of the parser lives here, so the model and lint can never disagree about what a word means;
 //! add a word here, nowhere else.
 
+mod costs;
 mod fields;
 mod links;
 mod options;
@@ -10,6 +11,7 @@ mod record_files;
 mod sections;
 mod status;
 
+pub(crate) use costs::{PERIOD_PHRASES, is_period_word, is_phase_label};
 pub(crate) use fields::{
     DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_known_key,
     is_madr_front_matter_key, is_series_prefix,

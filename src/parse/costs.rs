@@ -224,6 +224,8 @@ fn number_at(s: &str) -> Option<(f64, usize)> {
     Some((value, used))
 }
 
+/// The earliest period phrase in the 40 characters after an amount; `$7/service/month` has
+/// one too.
 fn period_after(s: &str) -> Option<Period> {
     let window: String = s.chars().take(40).collect();
     PERIOD_PHRASES
@@ -231,10 +233,6 @@ fn period_after(s: &str) -> Option<Period> {
         .filter_map(|(k, p)| window.find(k).map(|i| (i, *p)))
         .min_by_key(|(i, _)| *i)
         .map(|(_, p)| p)
-        .or_else(|| {
-            // `$7/service/month`
-            window.contains("/month").then_some(Period::Month)
-        })
 }
 
 /// The unit a price is per, from the `per …` / `/…` groups right after the amount, period

@@ -2,12 +2,14 @@
 //! metadata keys, link verbs, option markers). Every keyword list of the parser lives here, so
 //! the model and lint can never disagree about what a word means; add a word here, nowhere else.
 
+mod dates;
 mod fields;
 mod links;
 mod options;
 mod sections;
 mod status;
 
+pub(crate) use dates::month_of;
 pub(crate) use fields::{
     DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_known_key,
     is_madr_front_matter_key, is_series_prefix,
@@ -21,4 +23,6 @@ pub(crate) use options::{
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};
-pub(crate) use status::{NOT_STATUS_MISSPELLINGS, STATUS_WORDS};
+pub(crate) use status::{
+    NOT_STATUS_MISSPELLINGS, SPELLING_TARGETS, STATUS_MISSPELLINGS, STATUS_WORDS,
+};

@@ -134,3 +134,21 @@ pub struct DateField {
     /// Where the value is.
     pub span: Span,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_precision_dates_print_and_end_as_months() {
+        let may = Date::from_ym(2024, 5).expect("a month");
+        assert_eq!(may.to_string(), "2024-05");
+        assert_eq!(may.last_day().to_string(), "2024-05-31");
+        let feb = Date::from_ym(2024, 2).expect("a month");
+        assert_eq!(feb.last_day().to_string(), "2024-02-29");
+        assert_eq!(may.to_days(), Date::from_ymd(2024, 5, 1).unwrap().to_days());
+        assert!(Date::from_ym(2024, 13).is_none());
+        let day = Date::from_ymd(2024, 5, 13).unwrap();
+        assert_eq!(day.last_day(), day);
+    }
+}

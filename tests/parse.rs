@@ -311,6 +311,116 @@ const ROWS: &[Row] = &[
         chosen: None,
         codes: &["DK001"],
     },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "nygard/status-line-with-dates.md",
+        format: "nygard",
+        id: Some("7"),
+        title: "Queue uploads through Larkspur",
+        status: StatusKind::Accepted,
+        date: Some("2025-01-10"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "adr-bold/status-accepted-on-date.md",
+        format: "adr-bold",
+        id: Some("ADR-044"),
+        title: "Nightly Backups to Cold Storage",
+        status: StatusKind::Accepted,
+        date: Some("2024-09-17"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "adr-bold/last-modified-only.md",
+        format: "adr-bold",
+        id: Some("ADR-052"),
+        title: "Rate Limits for the Public API",
+        status: StatusKind::Accepted,
+        date: Some("2024-03-02"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "nygard/date-of-decision-under-status.md",
+        format: "nygard",
+        id: Some("11"),
+        title: "Keep sessions in Tallowdb",
+        status: StatusKind::Accepted,
+        date: Some("2024-08-21"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "madr2/month-only-date.md",
+        format: "madr2",
+        id: None,
+        title: "Use Fernwick for feature flags",
+        status: StatusKind::Accepted,
+        date: Some("2024-05"),
+        chosen: Some("Fernwick"),
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "nygard/month-name-date-german.md",
+        format: "nygard",
+        id: Some("5"),
+        title: "Berichte als PDF erzeugen",
+        status: StatusKind::Accepted,
+        date: Some("2024-05"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "nygard/reverted-status.md",
+        format: "nygard",
+        id: Some("8"),
+        title: "Cache search results in the browser",
+        status: StatusKind::Deprecated,
+        date: Some("2025-06-03"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "nygard/partially-superseded.md",
+        format: "nygard",
+        id: Some("9"),
+        title: "Export reports as CSV",
+        status: StatusKind::Accepted,
+        date: Some("2023-11-20"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "freeform/status-column-table.md",
+        format: "freeform",
+        id: None,
+        title: "Choose a log shipper",
+        status: StatusKind::Accepted,
+        date: Some("2024-01-02"),
+        chosen: None,
+        codes: &[],
+    },
+    // Issue 10: dates and statuses in the shapes records outside the corpus write.
+    Row {
+        file: "nygard/status-table-in-section.md",
+        format: "nygard",
+        id: Some("13"),
+        title: "Print labels in the browser",
+        status: StatusKind::Rejected,
+        date: Some("2024-02-15"),
+        chosen: None,
+        codes: &[],
+    },
 ];
 
 #[test]
@@ -369,6 +479,33 @@ fn status_raw_text_is_kept() {
     assert_eq!(d.status.raw, "Superceded by [3. Use Foo](0003-use-foo.md)");
     let (d, _) = parse_fixture("nygard/status-other-language.md");
     assert_eq!(d.status.raw, "Akzeptiert");
+}
+
+/// Issue 10: the last change is kept beside the decision date, the raw status word is kept
+/// when it maps to a standard kind, and a month-only date keeps its precision.
+#[test]
+fn issue_10_updated_dates_raw_words_and_month_precision() {
+    let updated = |f: &str| {
+        parse_fixture(f)
+            .0
+            .updated_date
+            .and_then(|u| u.date)
+            .map(|d| d.to_string())
+    };
+    assert_eq!(
+        updated("nygard/status-line-with-dates.md").as_deref(),
+        Some("2026-02-24")
+    );
+    assert_eq!(
+        updated("adr-bold/last-modified-only.md").as_deref(),
+        Some("2024-03-02")
+    );
+    assert_eq!(updated("nygard/date-of-decision-under-status.md"), None);
+    let (d, _) = parse_fixture("nygard/reverted-status.md");
+    assert_eq!(d.status.raw, "Reverted");
+    let (d, _) = parse_fixture("madr2/month-only-date.md");
+    let date = d.date.and_then(|f| f.date).expect("a month");
+    assert_eq!(date.precision, docket::model::DatePrecision::Month);
 }
 
 #[test]

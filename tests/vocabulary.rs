@@ -39,11 +39,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a criteria-table column heading, not an option's verdict key",
     ),
     (
-        "src/parse/dates.rs",
-        "dec",
-        "the month December, not the `dec` series",
-    ),
-    (
         "src/rules/context.rs",
         "option",
         "position references and stop words of chosen-option matching",

@@ -314,8 +314,12 @@ pub struct Decision {
     pub title: Title,
     /// The status.
     pub status: Status,
-    /// The decision date.
+    /// The decision date: a decision-date field, the Date section, a date on the status line,
+    /// else the last-modified date.
     pub date: Option<DateField>,
+    /// When the record was last changed (`Last Modified:`, `Last updated:`, `Updated …` on
+    /// the status line).
+    pub updated_date: Option<DateField>,
     /// When the decision takes effect.
     pub effective_date: Option<DateField>,
     /// When it should be reviewed.

@@ -19,7 +19,7 @@ pub use criteria::{
     CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,
     WeightLevel, Winner,
 };
-pub use date::{Date, DateField};
+pub use date::{Date, DateField, DatePrecision};
 pub use decision::{
     ChangelogEntry, ChosenOption, ChosenSource, Consequences, Decision, Format, FrontMatterValue,
     MetaField, People, PeopleField, Reference, Section, SectionContent, SectionKind, Suppression,

@@ -59,6 +59,11 @@ pub struct Status {
     pub raw: String,
     /// Where the raw text is; absent when the record states no status.
     pub span: Option<Span>,
+    /// Every line of the status statement: the field's value, or each line of a `Status`
+    /// section (`Accepted`, then `Supercedes [1. …](0001-….md)`). Lint checks the spelling of
+    /// each; not exported, the source text at each span is the line.
+    #[serde(skip)]
+    pub lines: Vec<Span>,
 }
 
 impl Default for Status {
@@ -67,6 +72,7 @@ impl Default for Status {
             kind: StatusKind::Unknown,
             raw: String::new(),
             span: None,
+            lines: Vec::new(),
         }
     }
 }

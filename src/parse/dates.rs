@@ -1,10 +1,11 @@
-//! Dates as records write them: ISO, slashed, or with month names; a note after the date is kept.
+//! Dates as records write them: ISO, slashed, or with month names, to the day or to the month
+//! (`2024-05`, `May 2024`); a note after the date is kept.
 
+use std::ops::Range;
+
+use super::text::normalise_key;
+use super::vocabulary::{Field, field_of, month_of};
 use crate::model::{Date, DateField, Span};
-
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 /// Reads a dated field: the date at the start of the text and the note after it.
 pub(crate) fn parse_date_field(value: &str, raw: String, span: Span) -> DateField {
@@ -59,7 +60,7 @@ pub(crate) fn date_at_start(s: &str) -> Option<(Date, usize)> {
         let second = second?;
         let rest2 = rest.get(n2..)?;
         if !rest2.starts_with(sep) {
-            return None;
+            return year_month(first, n1, second, n2, sep, rest2);
         }
         let (third, n3) = number(&rest2[1..]);
         let third = third?;
@@ -92,18 +93,83 @@ pub(crate) fn date_at_start(s: &str) -> Option<(Date, usize)> {
     month_name_date(s)
 }
 
-fn month_of(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
+/// `2024-05` or `2024/05`: a four-digit year and a one- or two-digit month, then no more digits
+/// or separators (`2024-05-` is a broken day date, not a month).
+fn year_month(
+    year: u32,
+    n1: usize,
+    month: u32,
+    n2: usize,
+    sep: char,
+    after: &str,
+) -> Option<(Date, usize)> {
+    if n1 != 4 || !(1..=2).contains(&n2) || sep == '.' {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| w.starts_with(m))
-        .map(|i| i as u32 + 1)
+    if after.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | ':'))
+        && !after.starts_with(". ")
+        && after != "."
+    {
+        return None;
+    }
+    Some((
+        Date::from_ym(i32::try_from(year).ok()?, month)?,
+        n1 + 1 + n2,
+    ))
 }
 
-/// `12 March 2019`, `12th March 2019`, `March 12, 2019`.
+/// Every date in a text that starts at a word, with its byte range.
+fn dates_in(s: &str) -> Vec<(Date, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        let word_start = c.is_alphanumeric()
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric());
+        if i < from || !word_start {
+            continue;
+        }
+        if let Some((date, used)) = date_at_start(&s[i..]) {
+            out.push((date, i..i + used));
+            from = i + used;
+        }
+    }
+    out
+}
+
+/// The dates a status line packs in (`**Accepted** | 2025-01-10 | Updated 2026-02-24`,
+/// `Accepted (2021-03-04)`, `Accepted on 2020-01-02`): the first date, and the first one its
+/// clause marks as a last change (`Updated …`). `offset` is where `line` starts in the record.
+pub(crate) fn status_line_dates(
+    line: &str,
+    offset: usize,
+) -> (Option<DateField>, Option<DateField>) {
+    let (mut decided, mut updated) = (None, None);
+    for (date, range) in dates_in(line) {
+        let clause = line[..range.start]
+            .rsplit(['|', '(', ',', ';', '—', '–'])
+            .next()
+            .unwrap_or_default();
+        let key = normalise_key(clause);
+        let key = key.strip_suffix(" on").unwrap_or(&key);
+        let slot = if field_of(key) == Some(Field::Updated) {
+            &mut updated
+        } else {
+            &mut decided
+        };
+        slot.get_or_insert_with(|| DateField {
+            raw: line[range.clone()].to_string(),
+            date: Some(date),
+            note: None,
+            span: Span::new(offset + range.start, offset + range.end),
+        });
+    }
+    (decided, updated)
+}
+
+/// `12 March 2019`, `12th March 2019`, `March 12, 2019`, and to the month `May 2024`.
 fn month_name_date(s: &str) -> Option<(Date, usize)> {
     let words: Vec<(usize, &str)> = s
         .split_inclusive([' ', ','])
@@ -116,6 +182,12 @@ fn month_name_date(s: &str) -> Option<(Date, usize)> {
         .filter(|(_, w)| !w.is_empty())
         .take(3)
         .collect();
+    let year_of = |w: &str| -> Option<i32> { (w.len() == 4).then(|| w.parse().ok()).flatten() };
+    if let [(_, m), (at, y), ..] = words.as_slice()
+        && let (Some(month), Some(year)) = (month_of(m), year_of(y))
+    {
+        return Some((Date::from_ym(year, month)?, at + y.len()));
+    }
     if words.len() < 3 {
         return None;
     }
@@ -127,7 +199,6 @@ fn month_name_date(s: &str) -> Option<(Date, usize)> {
         }
         digits.parse().ok()
     };
-    let year_of = |w: &str| -> Option<i32> { (w.len() == 4).then(|| w.parse().ok()).flatten() };
     let (day, month, year) = if let (Some(d), Some(m)) = (day_of(words[0].1), month_of(words[1].1))
     {
         (d, m, year_of(words[2].1)?)
@@ -170,8 +241,68 @@ mod tests {
         assert_eq!(field("21/06/2021").date.unwrap().to_string(), "2021-06-21");
         assert_eq!(field("2020/01/31").date.unwrap().to_string(), "2020-01-31");
         assert!(field("2021-02-30").date.is_none());
-        assert!(field("2019-03").date.is_none());
+        assert!(field("2019-13").date.is_none());
+        assert!(field("2019-03-").date.is_none());
         assert_eq!(field("10/04/18").date.unwrap().to_string(), "2018-04-10");
         assert_eq!(field("20220513").date.unwrap().to_string(), "2022-05-13");
+    }
+
+    #[test]
+    fn month_precision_dates() {
+        let rows = [
+            ("ISO month", "2024-05", Some("2024-05")),
+            ("slashed month", "2024/5", Some("2024-05")),
+            ("English month name", "May 2024", Some("2024-05")),
+            ("German month name", "Mai 2024", Some("2024-05")),
+            ("abbreviated with a dot", "Sept. 2023", Some("2023-09")),
+            ("month with a note", "2024-05 (kick-off)", Some("2024-05")),
+            ("full date still a day", "May 3, 2024", Some("2024-05-03")),
+            ("no such month", "2024-13", None),
+            ("a version, not a month", "2024.05", None),
+            ("a month without a year", "May", None),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(
+                field(text).date.map(|d| d.to_string()).as_deref(),
+                want,
+                "{name}"
+            );
+        }
+        assert_eq!(
+            field("2024-05 (kick-off)").note.as_deref(),
+            Some("kick-off")
+        );
+    }
+
+    #[test]
+    fn dates_inside_status_lines() {
+        let rows = [
+            (
+                "pipes",
+                "**Accepted** | 2025-01-10 | Updated 2026-02-24",
+                Some("2025-01-10"),
+            ),
+            ("brackets", "Accepted (2021-03-04)", Some("2021-03-04")),
+            ("on", "Accepted on 2020-01-02", Some("2020-01-02")),
+            ("dash", "Accepted — 2025-08-31.", Some("2025-08-31")),
+            ("month", "Accepted in March 2022", Some("2022-03")),
+            ("no date", "Superseded by [3. Foo](0003-foo.md)", None),
+            ("only an update", "Accepted, last updated 2024-02-01", None),
+        ];
+        for (name, text, want) in rows {
+            let (decided, _) = status_line_dates(text, 10);
+            assert_eq!(
+                decided
+                    .and_then(|f| f.date)
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                want,
+                "{name}"
+            );
+        }
+        let (decided, updated) =
+            status_line_dates("**Accepted** | 2025-01-10 | Updated 2026-02-24", 10);
+        assert_eq!(decided.map(|f| f.span), Some(Span::new(25, 35)));
+        assert_eq!(updated.map(|f| f.raw).as_deref(), Some("2026-02-24"));
     }
 }

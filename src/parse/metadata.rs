@@ -8,7 +8,7 @@ use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{KeyValue, key_value, normalise_key};
 use super::vocabulary::{Field, field_of, is_known_key};
-use crate::model::{FrontMatterValue, Span};
+use crate::model::{FrontMatterValue, SectionKind, Span};
 
 /// One metadata entry, wherever it came from.
 #[derive(Debug, Clone)]
@@ -56,8 +56,16 @@ pub(crate) fn collect_metadata<'d>(
         .find(|s| s.heading >= pre_start && Some(s.heading) != h1.map(|h| h.heading))
         .map_or(doc.blocks.len(), |s| s.heading);
     let preamble = pre_start..pre_end.max(pre_start);
+    // A table right under a `Status` heading holds the status and its date, as the preamble's
+    // tables do (`| Status | Date |` over `| Accepted | 2024-02-15 |`).
+    let status_tables: Vec<std::ops::Range<usize>> = secs
+        .iter()
+        .filter(|s| s.kind == SectionKind::Status)
+        .map(|s| s.heading + 1..s.own_end)
+        .collect();
     for (i, block) in doc.blocks.iter().enumerate() {
         let in_preamble = preamble.contains(&i);
+        let in_status = status_tables.iter().any(|r| r.contains(&i));
         let next = doc.blocks.get(i + 1);
         match block {
             Block::Paragraph { lines, .. } => {
@@ -90,7 +98,7 @@ pub(crate) fn collect_metadata<'d>(
                     }
                 }
             }
-            Block::Table { head, rows, .. } if in_preamble => {
+            Block::Table { head, rows, .. } if in_preamble || in_status => {
                 table_entries(head, rows, &mut out);
             }
             // Some templates put the metadata table in a block quote.
@@ -124,25 +132,42 @@ fn entry<'d>(kv: KeyValue, line: &'d Line, list: Option<&'d [ListItem]>) -> Meta
     }
 }
 
-/// Two-column tables in the preamble hold `| Status | Accepted |` pairs, header included.
+/// Two-column tables in the preamble hold `| Status | Accepted |` pairs, header included; a
+/// header of known keys over one row (`| Status | Date |` / `| Accepted | 2024-01-02 |`)
+/// holds one pair per column.
 fn table_entries<'d>(head: &'d [Line], rows: &'d [Vec<Line>], out: &mut Vec<MetaEntry<'d>>) {
+    let keyed_columns = head.len() >= 2
+        && rows.len() == 1
+        && head
+            .iter()
+            .all(|k| k.text.trim().is_empty() || field_of(&normalise_key(&k.text)).is_some());
+    if keyed_columns {
+        out.extend(
+            head.iter()
+                .zip(&rows[0])
+                .filter_map(|(k, v)| cell_entry(k, v)),
+        );
+        return;
+    }
     for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
         if let [k, v, ..] = row {
-            let key = k.text.trim().trim_end_matches(':').trim();
-            if key.is_empty() || key.len() > 40 {
-                continue;
-            }
-            out.push(MetaEntry {
-                norm: normalise_key(key),
-                key: key.to_string(),
-                value: v.text.clone(),
-                span: v.span,
-                line: Some(v),
-                value_at: 0,
-                list: None,
-            });
+            out.extend(cell_entry(k, v));
         }
     }
+}
+
+/// A key cell and its value cell as an entry; an empty or over-long key is none.
+fn cell_entry<'d>(k: &Line, v: &'d Line) -> Option<MetaEntry<'d>> {
+    let key = k.text.trim().trim_end_matches(':').trim();
+    (!key.is_empty() && key.len() <= 40).then(|| MetaEntry {
+        norm: normalise_key(key),
+        key: key.to_string(),
+        value: v.text.clone(),
+        span: v.span,
+        line: Some(v),
+        value_at: 0,
+        list: None,
+    })
 }
 
 /// The span of a top-level front matter key's value, found by scanning the block's lines.

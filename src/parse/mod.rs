@@ -25,7 +25,7 @@ mod title;
 mod vocabulary;
 
 pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
-pub use status::{classify_status, status_misspelling};
+pub use status::{classify_status, status_misspellings};
 pub(crate) use text::file_name_id;
 pub(crate) use vocabulary::{RECORD_FOLDERS, is_not_record_name};
 pub use vocabulary::{heading_key, section_heading, section_kind};
@@ -106,7 +106,18 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let title = Title { long, ..title };
 
     let status = status::find_status(&doc, &secs, &meta, text);
-    let date = date_field(&meta, Field::Date, text).or_else(|| date_section(&doc, &secs, text));
+    let (status_date, status_updated) = status
+        .span
+        .filter(|_| !status.raw.contains("!["))
+        .map_or((None, None), |span| {
+            dates::status_line_dates(span.slice(text), span.start)
+        });
+    let updated_date = date_field(&meta, Field::Updated, text).or(status_updated);
+    // The decision date is preferred; a last-modified date is the fallback.
+    let date = date_field(&meta, Field::Date, text)
+        .or_else(|| date_section(&doc, &secs, text))
+        .or(status_date)
+        .or_else(|| updated_date.clone().filter(|f| f.date.is_some()));
     let decision_sec = find_section(&secs, SectionKind::Decision);
     let options = considered_options::find_options(&doc, &secs, text);
     let winner = considered_options::find_winner(&doc, text);
@@ -123,6 +134,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         title,
         status,
         date,
+        updated_date,
         effective_date: date_field(&meta, Field::Effective, text),
         review_date: date_field(&meta, Field::Review, text),
         due_date: date_field(&meta, Field::Due, text),

@@ -1,14 +1,15 @@
 //! Status: where records write it (a field, a `Status` section, a heading, a table cell, a
 //! badge) and what the words mean, in English and the languages common in the wild.
 
-use super::markdown::{Block, Doc, ListItem};
+use super::markdown::{Block, Doc, Line, ListItem};
 use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
-use super::text::raw;
+use super::text::{normalise_key, raw};
 use super::vocabulary::{
-    Field, NOT_STATUS_MISSPELLINGS, STATUS_KEY, STATUS_WORDS, qualified_status_heading,
+    Field, NOT_STATUS_MISSPELLINGS, SPELLING_TARGETS, STATUS_KEY, STATUS_MISSPELLINGS,
+    STATUS_WORDS, link_verb, other_link_verb, qualified_status_heading,
 };
-use crate::model::{Status, StatusKind};
+use crate::model::{Span, Status, StatusKind};
 
 /// What a status text means: the status word that appears first, or `Unknown`.
 /// Template placeholders such as `{proposed | accepted}` are `Unknown`.
@@ -19,9 +20,7 @@ pub fn classify_status(text: &str) -> StatusKind {
     if trimmed.starts_with(['{', '[', '<']) && trimmed.contains('|') {
         return StatusKind::Unknown;
     }
-    if trimmed.matches('|').count() >= 2 || trimmed.matches(" or ").count() >= 2 {
-        return StatusKind::Unknown;
-    }
+    let lists_choices = trimmed.matches('|').count() >= 2 || trimmed.matches(" or ").count() >= 2;
     let mut best: Option<(usize, StatusKind)> = None;
     let mut kinds_named = std::collections::BTreeSet::new();
     for (word, kind) in STATUS_WORDS {
@@ -47,47 +46,115 @@ pub fn classify_status(text: &str) -> StatusKind {
             from = end;
         }
     }
-    // A template's prompt lists the choices (`proposed, accepted, rejected, …`): not a status.
-    if kinds_named.len() >= 3 {
+    // A template's prompt lists the choices (`proposed, accepted, rejected, …`,
+    // `Proposed | Accepted`): not a status. A status line packed with dates
+    // (`**Accepted** | 2025-01-10 | Updated …`) names one kind and is a status.
+    if kinds_named.len() >= 3 || (lists_choices && kinds_named.len() >= 2) {
         return StatusKind::Unknown;
     }
     best.map_or(StatusKind::Unknown, |(_, k)| k)
 }
 
-/// The first misspelled status word in a status text (adr-tools users often write
-/// `Superceded`): its byte range in `raw` and the word
-/// it should be, in the same letter case.
+/// The misspelled status words of one status line (adr-tools users often write `Superceded`
+/// and `Supercedes`): each word's byte range in `line` and the word it should be, in the same
+/// letter case. Only words that open the line or a clause are read, never link text; a fix
+/// keeps the word's meaning and inflection (`Supercedes` → `Supersedes`), and a real word of
+/// the vocabulary (`Reverted`) is no misspelling.
 #[must_use]
-pub fn status_misspelling(raw: &str) -> Option<(std::ops::Range<usize>, String)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in raw.char_indices().chain(std::iter::once((raw.len(), ' '))) {
-        match (c.is_ascii_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push(s..i);
-                start = None;
+pub fn status_misspellings(line: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    clause_words(line)
+        .into_iter()
+        .filter_map(|range| {
+            let word = &line[range.clone()];
+            correct_spelling(word).map(|fixed| (range, same_case(word, &fixed)))
+        })
+        .collect()
+}
+
+/// The words that open a clause of a status line (after the start, `,`, `;`, `:`, `|`, a
+/// bracket or a dash), skipping link text and link destinations.
+fn clause_words(line: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut clause_start = true;
+    let mut in_link_text = 0usize;
+    let mut in_destination = false;
+    let mut prev = ' ';
+    let mut word: Option<usize> = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if c.is_alphabetic() {
+            word.get_or_insert(i);
+            prev = c;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            if clause_start && in_link_text == 0 && !in_destination {
+                out.push(start..i);
             }
+            clause_start = false;
+        }
+        match c {
+            '[' => in_link_text += 1,
+            ']' => in_link_text = in_link_text.saturating_sub(1),
+            '(' if prev == ']' => in_destination = true,
+            ')' if in_destination => in_destination = false,
+            ',' | ';' | ':' | '|' | '(' | ')' | '—' | '–' | '-' | '>' => clause_start = true,
+            _ if c.is_ascii_digit() => clause_start = false,
             _ => {}
         }
+        prev = c;
     }
-    let first = words.into_iter().next()?;
-    let word = &raw[first.clone()];
-    let lower = word.to_ascii_lowercase();
-    let canonical = StatusKind::KNOWN.map(StatusKind::as_str);
-    if canonical.contains(&lower.as_str())
-        || NOT_STATUS_MISSPELLINGS.contains(&lower.as_str())
-        || lower.len() < 5
+    out
+}
+
+/// The right spelling of a misspelled status or relation word, lower case.
+fn correct_spelling(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if let Some((_, right)) = STATUS_MISSPELLINGS
+        .iter()
+        .find(|(wrong, _)| *wrong == lower)
     {
+        return Some((*right).to_string());
+    }
+    if !lower.is_ascii() || lower.len() < 5 || is_real_word(&lower) {
         return None;
     }
-    let target = canonical
+    // Two edits for long words, one for short ones (`Acepted`, `Propsed`).
+    let max = if lower.len() >= 8 { 2 } else { 1 };
+    let mut best: Vec<(usize, &str)> = SPELLING_TARGETS
         .iter()
-        .map(|c| (distance(&lower, c), *c))
-        .filter(|(dist, _)| (1..=2).contains(dist))
-        .min()?
-        .1;
-    Some((first, same_case(word, target)))
+        .filter(|t| inflection(t) == inflection(&lower))
+        .map(|t| (distance(&lower, t), *t))
+        .filter(|(d, _)| (1..=max).contains(d))
+        .collect();
+    best.sort_unstable();
+    match best.as_slice() {
+        [(d, t), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => Some((*t).to_string()),
+        _ => None,
+    }
+}
+
+/// Whether a lower-case word is a word the vocabulary knows: a status word, a relation verb
+/// or a listed near-miss (`proposal`).
+fn is_real_word(lower: &str) -> bool {
+    STATUS_WORDS
+        .iter()
+        .any(|(w, _)| w.split(' ').any(|part| part == lower))
+        || NOT_STATUS_MISSPELLINGS.contains(&lower)
+        || link_verb(lower).is_some()
+        || other_link_verb(lower)
+}
+
+/// A word's inflection as its last letter shows it: `-d` participle, `-s` verb, else a base
+/// form. A misspelling fix never changes it (`Supercedes` is no `Superseded`).
+fn inflection(word: &str) -> u8 {
+    match word.as_bytes().last() {
+        Some(b'd') => 1,
+        Some(b's') => 2,
+        _ => 0,
+    }
 }
 
 fn same_case(model: &str, word: &str) -> String {
@@ -118,16 +185,17 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn status_from(text: &str, raw_text: String, span: crate::model::Span) -> Status {
+fn status_from(text: &str, raw_text: String, span: Span) -> Status {
     Status {
         kind: classify_status(text),
         raw: raw_text,
         span: Some(span),
+        lines: vec![span],
     }
 }
 
-/// Finds the status: a `Status` field, then a `Status` section or heading, then a table row,
-/// then a badge.
+/// Finds the status: a `Status` field, then a `Status` section or heading, then a table row
+/// or column, then a badge.
 pub(crate) fn find_status(
     doc: &Doc,
     secs: &[Sec<'_>],
@@ -153,67 +221,107 @@ pub(crate) fn find_status(
             }
         }
     }
-    if let Some(status) = status_in_tables(doc, src) {
+    if let Some(status) = status_in_tables(&doc.blocks, src) {
         return status;
     }
     status_from_badge(doc).unwrap_or_default()
 }
 
-/// The first line of a `Status` section that names a status; else its first line.
+/// The first line of a `Status` section that names a status (a paragraph or list line, a
+/// table cell, a badge); else its first line. Every text line of the section is kept in
+/// `lines`, so lint can check each (`Accepted`, then `Supercedes [1. …](…)`).
 fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
-    let mut first = None;
-    for block in &doc.blocks[sec.heading + 1..sec.own_end] {
-        let lines: Vec<&super::markdown::Line> = match block {
-            Block::Paragraph { lines, .. } => lines.iter().collect(),
-            Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
-            _ => continue,
-        };
-        for line in lines {
-            let kind = classify_status(&line.text);
-            if kind != StatusKind::Unknown {
-                return Some(status_from(&line.text, raw(src, line.span), line.span));
+    let blocks = &doc.blocks[sec.heading + 1..sec.own_end];
+    let lines: Vec<&Line> = blocks
+        .iter()
+        .flat_map(|block| -> Vec<&Line> {
+            match block {
+                Block::Paragraph { lines, .. } => lines.iter().collect(),
+                Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
+                _ => Vec::new(),
             }
-            // A badge standing for the status: `![Accepted](…/badge/adr-accepted-green)`.
-            if let Some(kind) = line
-                .images
-                .iter()
-                .map(badge_status)
-                .find(|k| *k != StatusKind::Unknown)
-            {
-                return Some(Status {
-                    kind,
-                    raw: raw(src, line.span),
-                    span: Some(line.span),
-                });
-            }
-            first.get_or_insert(line);
+        })
+        .collect();
+    let spans: Vec<Span> = lines.iter().map(|l| l.span).collect();
+    let with_lines = |status: Status| Status {
+        lines: spans.clone(),
+        ..status
+    };
+    for line in &lines {
+        if classify_status(&line.text) != StatusKind::Unknown {
+            return Some(with_lines(status_from(
+                &line.text,
+                raw(src, line.span),
+                line.span,
+            )));
+        }
+        // A badge standing for the status: `![Accepted](…/badge/adr-accepted-green)`.
+        if let Some(kind) = line
+            .images
+            .iter()
+            .map(badge_status)
+            .find(|k| *k != StatusKind::Unknown)
+        {
+            return Some(with_lines(Status {
+                kind,
+                raw: raw(src, line.span),
+                span: Some(line.span),
+                lines: Vec::new(),
+            }));
         }
     }
-    first.map(|line| status_from(&line.text, raw(src, line.span), line.span))
+    // A table under the heading: `| Status | Date |` with one row, or a lone status cell.
+    if let Some(status) = status_in_tables(blocks, src).or_else(|| status_cell(blocks, src)) {
+        return Some(status);
+    }
+    lines
+        .first()
+        .map(|line| with_lines(status_from(&line.text, raw(src, line.span), line.span)))
 }
 
-fn status_in_tables(doc: &Doc, src: &str) -> Option<Status> {
-    for block in &doc.blocks {
-        if let Block::Table { head, rows, .. } = block {
-            for row in std::iter::once(head).chain(rows) {
-                if let [k, v, ..] = row.as_slice()
-                    && super::text::normalise_key(&k.text) == STATUS_KEY
-                {
-                    return Some(status_from(&v.text, raw(src, v.span), v.span));
-                }
-            }
-            // A column headed Status with one data row.
-            if let Some(col) = head
-                .iter()
-                .position(|c| super::text::normalise_key(&c.text) == STATUS_KEY)
-                && rows.len() == 1
-                && let Some(cell) = rows[0].get(col)
-            {
-                return Some(status_from(&cell.text, raw(src, cell.span), cell.span));
-            }
+/// A status in a table: a row whose first cell is Status (`| Status | Accepted |`), or a
+/// column headed Status with one data row (`| Status | Date |` over `| Accepted | … |`). When
+/// both readings exist, the one whose cell names a status wins.
+fn status_in_tables(blocks: &[Block], src: &str) -> Option<Status> {
+    for block in blocks {
+        let Block::Table { head, rows, .. } = block else {
+            continue;
+        };
+        let is_status = |cell: &Line| normalise_key(&cell.text) == STATUS_KEY;
+        let row_cell = std::iter::once(head)
+            .chain(rows)
+            .find_map(|row| match row.as_slice() {
+                [k, v, ..] if is_status(k) && !is_status(v) => Some(v),
+                _ => None,
+            });
+        let column_cell = head
+            .iter()
+            .position(is_status)
+            .filter(|_| rows.len() == 1)
+            .and_then(|col| rows[0].get(col));
+        let names_status = |cell: &&Line| classify_status(&cell.text) != StatusKind::Unknown;
+        let cell = row_cell
+            .filter(names_status)
+            .or(column_cell.filter(names_status))
+            .or(row_cell)
+            .or(column_cell);
+        if let Some(cell) = cell {
+            return Some(status_from(&cell.text, raw(src, cell.span), cell.span));
         }
     }
     None
+}
+
+/// The first table cell naming a status, in a table under a `Status` heading.
+fn status_cell(blocks: &[Block], src: &str) -> Option<Status> {
+    blocks.iter().find_map(|block| match block {
+        Block::Table { head, rows, .. } => std::iter::once(head)
+            .chain(rows)
+            .flatten()
+            .find(|cell| classify_status(&cell.text) != StatusKind::Unknown)
+            .map(|cell| status_from(&cell.text, raw(src, cell.span), cell.span)),
+        _ => None,
+    })
 }
 
 /// A shields.io-style badge whose alt text or URL names the status.
@@ -237,6 +345,7 @@ fn status_from_badge(doc: &Doc) -> Option<Status> {
                             kind,
                             raw: image.text.clone(),
                             span: Some(image.span),
+                            lines: Vec::new(),
                         });
                     }
                 }
@@ -305,6 +414,11 @@ mod tests {
                 "Superceded by [2](0002-x.md)",
                 Some("Superseded"),
             ),
+            (
+                "adr-tools verb keeps its inflection",
+                "Supercedes [1. Use X](0001-x.md)",
+                Some("Supersedes"),
+            ),
             ("dropped letter", "Acceptd", Some("Accepted")),
             ("upper case kept", "PROPSED", Some("PROPOSED")),
             ("correct word", "Accepted", None),
@@ -312,14 +426,57 @@ mod tests {
             ("short word", "Done", None),
             ("a relation, not a status", "Supersedes ADR-3", None),
             ("a noun", "Proposal", None),
+            ("a real status word", "Reverted", None),
+            ("a real word near accepted", "Expected", None),
             ("emoji first", "✅ **Acepted**", Some("Accepted")),
+            (
+                "a later clause",
+                "Deprecated (Superceded by ADR-12)",
+                Some("Superseded"),
+            ),
+            (
+                "link text is not read",
+                "Superseded by [3. Acceptd](0003-x.md)",
+                None,
+            ),
+            ("not a word start", "Accepted in part", None),
+            ("accented word", "Remplacé", None),
         ];
         for (name, raw, want) in rows {
-            assert_eq!(
-                status_misspelling(raw).map(|(_, w)| w).as_deref(),
-                want,
-                "{name}"
-            );
+            let found = status_misspellings(raw);
+            assert_eq!(found.first().map(|(_, w)| w.as_str()), want, "{name}");
+            assert!(found.len() <= 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn misspelling_ranges_point_at_the_word() {
+        let line = "-> Supercedes [5](0005-x.md)";
+        let found = status_misspellings(line);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&line[found[0].0.clone()], "Supercedes");
+    }
+
+    #[test]
+    fn new_status_words() {
+        let cases = [
+            ("Reverted", StatusKind::Deprecated),
+            ("Withdrawn", StatusKind::Rejected),
+            ("Replaced by ADR-9", StatusKind::Superseded),
+            ("Amended", StatusKind::Accepted),
+            (
+                "Partially superseded by [7](0007-x.md)",
+                StatusKind::Accepted,
+            ),
+            ("Partially accepted", StatusKind::Accepted),
+            (
+                "**Accepted** | 2025-01-10 | Updated 2026-02-24",
+                StatusKind::Accepted,
+            ),
+            ("Proposed | Accepted | Rejected", StatusKind::Unknown),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(classify_status(text), kind, "{text}");
         }
     }
 }

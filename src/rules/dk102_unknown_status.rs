@@ -3,7 +3,7 @@
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Decision, StatusKind};
-use crate::parse::status_misspelling;
+use crate::parse::status_misspellings;
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
@@ -45,7 +45,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     let Some(span) = d.status.span else {
         return;
     };
-    if d.status.raw.trim().is_empty() || status_misspelling(&d.status.raw).is_some() {
+    if d.status.raw.trim().is_empty() || !status_misspellings(&d.status.raw).is_empty() {
         return;
     }
     let allowed = allowed_statuses(ctx);

@@ -14,7 +14,7 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     let (Some(today), Some(field)) = (ctx.options.today, d.date.as_ref()) else {
         return;
     };
-    if let Some(date) = field.date.filter(|date| *date > today) {
+    if let Some(date) = field.date.filter(|date| date.to_days() > today.to_days()) {
         out.push(
             rule.report(
                 &d.path,

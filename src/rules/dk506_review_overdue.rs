@@ -20,9 +20,11 @@ fn check(rule: &Rule, d: &Decision, ctx: &LintContext<'_>, out: &mut Vec<Diagnos
     let Some(review) = field.date else {
         return;
     };
+    // A month-precision review date falls due at the end of its month.
+    let due = review.last_day();
     let grace = i64::from(ctx.config().review_grace_days.unwrap_or(0));
-    if d.status.kind == StatusKind::Accepted && today.to_days() > review.to_days() + grace {
-        let days = today.to_days() - review.to_days();
+    if d.status.kind == StatusKind::Accepted && today.to_days() > due.to_days() + grace {
+        let days = today.to_days() - due.to_days();
         out.push(
             rule.report(
                 &d.path,

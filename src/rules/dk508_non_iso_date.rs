@@ -1,9 +1,10 @@
 //! DK508 non-iso-date: the decision date is a real date but not written as ISO 8601
-//! (`20220513`, `May 13, 2022`), so it sorts and compares badly as text.
+//! (`20220513`, `May 13, 2022`, `May 2024`), so it sorts and compares badly as text. A month
+//! written `2024-05` is ISO 8601.
 
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::Decision;
+use crate::model::{DatePrecision, Decision};
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
@@ -11,13 +12,18 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Whether a text starts with `YYYY-MM-DD`.
-fn starts_iso(raw: &str) -> bool {
+/// Whether a text starts with `YYYY-MM-DD`, or `YYYY-MM` for a month-precision date.
+fn starts_iso(raw: &str, precision: DatePrecision) -> bool {
     let b = raw
         .trim_start_matches(['*', '_', '`', '"', '\''])
         .as_bytes();
-    b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| {
+    let len = match precision {
+        DatePrecision::Day => 10,
+        DatePrecision::Month => 7,
+    };
+    b.len() >= len
+        && !b.get(len).is_some_and(u8::is_ascii_digit)
+        && b[..len].iter().enumerate().all(|(i, c)| {
             if i == 4 || i == 7 {
                 *c == b'-'
             } else {
@@ -33,7 +39,7 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
     let Some(date) = field.date else {
         return;
     };
-    if starts_iso(field.raw.trim()) {
+    if starts_iso(field.raw.trim(), date.precision) {
         return;
     }
     out.push(

@@ -4,6 +4,7 @@
 //! add a word here, nowhere else.
 
 mod costs;
+mod dates;
 mod fields;
 mod links;
 mod options;
@@ -12,6 +13,7 @@ mod sections;
 mod status;
 
 pub(crate) use costs::{PERIOD_PHRASES, is_period_word, is_phase_label};
+pub(crate) use dates::month_of;
 pub(crate) use fields::{
     DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_known_key,
     is_madr_front_matter_key, is_series_prefix,
@@ -29,4 +31,6 @@ pub(crate) use record_files::{
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};
-pub(crate) use status::{NOT_STATUS_MISSPELLINGS, STATUS_WORDS};
+pub(crate) use status::{
+    NOT_STATUS_MISSPELLINGS, SPELLING_TARGETS, STATUS_MISSPELLINGS, STATUS_WORDS,
+};

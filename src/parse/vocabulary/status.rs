@@ -3,8 +3,16 @@
 
 use crate::model::StatusKind;
 
-/// Words that name a status, matched as whole words, earliest in the text wins.
+/// Words that name a status, matched as whole words, earliest in the text wins. Words with no
+/// standard status of their own map to the closest: a record partly replaced or amended is
+/// still in force (`accepted`), a reverted one is no longer in force (`deprecated`), a
+/// withdrawn proposal never was (`rejected`); the word itself stays in `Status::raw`.
 pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
+    ("partially superseded", StatusKind::Accepted),
+    ("partly superseded", StatusKind::Accepted),
+    ("partially replaced", StatusKind::Accepted),
+    ("partially accepted", StatusKind::Accepted),
+    ("amended", StatusKind::Accepted),
     ("superseded", StatusKind::Superseded),
     ("superceded", StatusKind::Superseded),
     ("supersceded", StatusKind::Superseded),
@@ -76,6 +84,7 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("obsolete", StatusKind::Deprecated),
     ("retired", StatusKind::Deprecated),
     ("archived", StatusKind::Deprecated),
+    ("reverted", StatusKind::Deprecated),
     ("veraltet", StatusKind::Deprecated),
     ("obsoleto", StatusKind::Deprecated),
     ("obsolète", StatusKind::Deprecated),
@@ -109,4 +118,32 @@ pub(crate) const NOT_STATUS_MISSPELLINGS: &[&str] = &[
     "superseding",
     "accepting",
     "rejects",
+    "expected",
+    "excepted",
+];
+
+/// Misspellings seen in the wild and their right spelling, same inflection: adr-tools writes
+/// `Superceded by` and `Supercedes`.
+pub(crate) const STATUS_MISSPELLINGS: &[(&str, &str)] = &[
+    ("superceded", "superseded"),
+    ("supersceded", "superseded"),
+    ("superseeded", "superseded"),
+    ("supercedes", "supersedes"),
+    ("superscedes", "supersedes"),
+    ("supercede", "supersede"),
+    ("superceding", "superseding"),
+];
+
+/// The words a status line may misspell, one per meaning and inflection: the standard statuses
+/// and the relation verbs written beside them.
+pub(crate) const SPELLING_TARGETS: &[&str] = &[
+    "proposed",
+    "accepted",
+    "rejected",
+    "deprecated",
+    "superseded",
+    "draft",
+    "supersedes",
+    "amended",
+    "amends",
 ];

@@ -12,6 +12,7 @@ mod dates;
 mod front_matter;
 mod links;
 mod markdown;
+mod mentions;
 mod metadata;
 mod people;
 mod sections;
@@ -91,12 +92,11 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         Some(f) if id.series.is_none() && f.series.is_none() && f.number == id.number => f.clone(),
         _ => id,
     });
-    let id = heading_id
-        .or_else(|| {
-            find(&meta, Field::Id)
-                .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
-        })
-        .or(file_record_id);
+    let stated_id = heading_id.or_else(|| {
+        find(&meta, Field::Id)
+            .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
+    });
+    let id = record_id(stated_id.as_ref(), file_record_id);
     let long = find(&meta, Field::Title)
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
@@ -110,13 +110,15 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let chosen =
         considered_options::find_chosen(&doc, &options, decision_sec, winner.as_ref(), text);
     let criteria = find_criteria_tables(&doc, &secs, winner, chosen.as_ref(), text);
-    let links = links::find_links(&doc, &secs, &meta);
+    let mut links = links::find_links(&doc, &secs, &meta, text);
+    links.extend(mentions::find_mentions(&doc, text, &links, id.as_ref()));
     let tags = find_tags(&meta);
     let decision = Decision {
         path: path.to_string(),
         format: shape::detect_format(&secs, &meta, fm_map.as_ref(), path, &options),
         id,
         file_id,
+        stated_id,
         title,
         status,
         date,
@@ -146,6 +148,27 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     Parsed {
         decision,
         diagnostics,
+    }
+}
+
+/// The record's id from the one it states and its file name's. When their numbers (or both
+/// series) disagree, the file name wins: it is what links, `show` and numbering see first
+/// (`0007-x.md` titled `# 8. X` is record 7; DK201 reports the disagreement).
+fn record_id(
+    stated: Option<&crate::model::RecordId>,
+    file: Option<crate::model::RecordId>,
+) -> Option<crate::model::RecordId> {
+    match (stated, file) {
+        (Some(s), Some(f)) => {
+            let series_differ = matches!((&s.series, &f.series), (Some(a), Some(b)) if a != b);
+            Some(if s.number != f.number || series_differ {
+                f
+            } else {
+                s.clone()
+            })
+        }
+        (Some(s), None) => Some(s.clone()),
+        (None, f) => f,
     }
 }
 

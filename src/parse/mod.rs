@@ -85,18 +85,15 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
 
     let (title, heading_id) =
         title::find_title(&secs, fm_map.as_ref(), path, text, &doc, &mut diagnostics);
-    // `# 1. Title` in `0001-title.md`: the same record number, written as the file name pads it.
     let file_id = text::file_name_id(path);
-    let file_record_id = file_id.as_ref().map(FileNameId::to_record_id);
-    let heading_id = heading_id.map(|id| match &file_record_id {
-        Some(f) if id.series.is_none() && f.series.is_none() && f.number == id.number => f.clone(),
-        _ => id,
-    });
     let stated_id = heading_id.or_else(|| {
         find(&meta, Field::Id)
             .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
     });
-    let id = record_id(stated_id.as_ref(), file_record_id);
+    let id = record_id(
+        stated_id.as_ref(),
+        file_id.as_ref().map(FileNameId::to_record_id),
+    );
     let long = find(&meta, Field::Title)
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
@@ -151,25 +148,30 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     }
 }
 
-/// The record's id from the one it states and its file name's. When their numbers (or both
-/// series) disagree, the file name wins: it is what links, `show` and numbering see first
-/// (`0007-x.md` titled `# 8. X` is record 7; DK201 reports the disagreement).
+/// The record's id from the one it states and its file name's. A bare number written in the
+/// record, or one of the file name's own series, gives way to the file name's when the numbers
+/// disagree: the file name is what links, `show` and numbering see first (`0007-x.md` titled
+/// `# 8. X` is record 7; DK201 reports it). An id of a series the file name does not write
+/// (`# ADR-016: …` in `003_x.md`) stays the record's own.
 fn record_id(
     stated: Option<&crate::model::RecordId>,
     file: Option<crate::model::RecordId>,
 ) -> Option<crate::model::RecordId> {
-    match (stated, file) {
-        (Some(s), Some(f)) => {
-            let series_differ = matches!((&s.series, &f.series), (Some(a), Some(b)) if a != b);
-            Some(if s.number != f.number || series_differ {
-                f
-            } else {
-                s.clone()
-            })
-        }
-        (Some(s), None) => Some(s.clone()),
-        (None, f) => f,
+    let Some(stated) = stated else {
+        return file;
+    };
+    let Some(file) = file else {
+        return Some(stated.clone());
+    };
+    let bare = stated.series.is_none();
+    if (bare || stated.series == file.series) && stated.number != file.number {
+        return Some(file);
     }
+    // `# 1. Title` in `0001-title.md`: the same number, written as the file name pads it.
+    if bare && file.series.is_none() {
+        return Some(file);
+    }
+    Some(stated.clone())
 }
 
 /// Criteria tables with their legends and the declared winner (a `Winner:` line, else MADR's

@@ -21,15 +21,22 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
     if file.number == stated.number && !series_differ {
         return;
     }
+    let from_file = file.to_record_id();
+    // The file name's number is the id unless the record names another series (`DR-001`).
+    let used = if d.id.as_ref() == Some(&from_file) {
+        from_file.raw.as_str()
+    } else {
+        stated.raw.as_str()
+    };
     out.push(
         rule.report(
             &d.path,
             d.title.span,
             format!(
-                "the record writes the id `{}`, but its file name `{}` gives `{}`, which docket uses as its id",
+                "the record writes the id `{}`, but its file name `{}` gives `{}`; docket uses `{used}`",
                 stated.raw,
                 file_name(&d.path),
-                file.to_record_id().raw
+                from_file.raw
             ),
         )
         .with_help("rename the file or correct the id so both carry the same number; `docket show` finds the record by either"),

@@ -542,7 +542,10 @@ fn issue_10_mentions_need_no_reciprocity_from_any_folder() {
         &adr.join("0003-restore-drills.md"),
         &nygard_record("3. Restore drills", "Accepted", "Drills quarterly."),
     );
-    for args in [&["graph", "--check", "docs/adr"][..], &["lint", "docs/adr"][..]] {
+    for args in [
+        &["graph", "--check", "docs/adr"][..],
+        &["lint", "docs/adr"][..],
+    ] {
         let (code, out, err) = docket(tmp.path(), args);
         assert_eq!(code, 0, "{args:?}: {out}{err}");
         for code in ["DK601", "DK602", "DK509", "DK608"] {
@@ -564,9 +567,7 @@ fn issue_10_mentions_need_no_reciprocity_from_any_folder() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|l| {
-                serde_json::json!([l["from"], l["kind"], l["to"], l["evidence"], l["text"]])
-            })
+            .map(|l| serde_json::json!([l["from"], l["kind"], l["to"], l["evidence"], l["text"]]))
             .collect();
         seen.push(serde_json::json!({ "edges": json["edges"], "links": links }));
     }
@@ -580,11 +581,18 @@ fn issue_10_mentions_need_no_reciprocity_from_any_folder() {
         .collect();
     assert_eq!(mentions, [("n0", "n1"), ("n1", "n2")], "{edges:?}");
     let links = seen[0]["links"].as_array().unwrap();
-    assert_eq!(links.len(), 3, "the link, the URL and `ADR 3`; ADR-0009 names no record: {links:?}");
+    assert_eq!(
+        links.len(),
+        3,
+        "the link, the URL and `ADR 3`; ADR-0009 names no record: {links:?}"
+    );
     assert!(links.iter().all(|l| l[1] == "mention"));
     // Drawings tell mentions apart from relations.
     let (_, dot, _) = docket(tmp.path(), &["graph", "--format", "dot", "docs/adr"]);
-    assert!(dot.contains("n0 -> n1 [label=\"mention\", style=dotted"), "{dot}");
+    assert!(
+        dot.contains("n0 -> n1 [label=\"mention\", style=dotted"),
+        "{dot}"
+    );
     let (_, mermaid, _) = docket(tmp.path(), &["graph", "--format", "mermaid", "docs/adr"]);
     assert!(mermaid.contains("n0 -.->|mention| n1"), "{mermaid}");
 }

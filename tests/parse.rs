@@ -489,7 +489,10 @@ fn issue_10_relations_and_mentions() {
             .iter()
             .map(|l| {
                 let t = &l.target;
-                let target = t.href.clone().or_else(|| t.id.as_ref().map(|i| i.raw.clone()));
+                let target = t
+                    .href
+                    .clone()
+                    .or_else(|| t.id.as_ref().map(|i| i.raw.clone()));
                 (l.kind, target.unwrap_or_else(|| t.text.clone()))
             })
             .collect()

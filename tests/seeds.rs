@@ -217,9 +217,7 @@ fn seed_003_adr_016_full_model() {
         "the four stated relations"
     );
     assert!(
-        d.links
-            .iter()
-            .all(|l| !l.target.text.starts_with("BR-")),
+        d.links.iter().all(|l| !l.target.text.starts_with("BR-")),
         "no BR-… business rule becomes a link or a mention"
     );
 

@@ -32,8 +32,15 @@ pub(crate) fn is_markdown_url(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
     let path = lower.split(['#', '?']).next().unwrap_or(&lower);
     (path.starts_with("http://") || path.starts_with("https://"))
-        && path.ends_with(".md")
+        && is_markdown_path(path)
         && path.matches('/').count() > 3
+}
+
+/// Whether a path (fragment and query removed) names a markdown file.
+pub(crate) fn is_markdown_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"))
 }
 
 /// A link that may name a record: relative, or a markdown file's web address.
@@ -222,8 +229,7 @@ fn verb_line(
     if kind == LinkKind::Related && default.is_none() && normalise_key(verb).is_empty() {
         return;
     }
-    if line.links.iter().any(|l| may_name_record(&l.href)) || !ids_in_text(&line.text).is_empty()
-    {
+    if line.links.iter().any(|l| may_name_record(&l.href)) || !ids_in_text(&line.text).is_empty() {
         links_in_line(line, kind, verb, origin, out, at);
     } else if let Some((id, _)) = id_at_start(&line.text[at..], false) {
         // adr-tools' bare number: `Superseded by 5`.
@@ -445,7 +451,7 @@ fn front_matter_links(e: &MetaEntry<'_>, src: &str, out: &mut Vec<Link>) {
 /// or a bare number (`5`); nothing for `null`, `-` or prose.
 fn front_matter_target(value: &str) -> Option<LinkTarget> {
     let path = value.split('#').next().unwrap_or(value);
-    if path.to_ascii_lowercase().ends_with(".md") {
+    if is_markdown_path(path) {
         return Some(LinkTarget {
             text: value.to_string(),
             href: Some(value.to_string()),

@@ -3,7 +3,7 @@
 //! series. The parser keeps each candidate as a `mention` link; the graph keeps those that
 //! name a record of the set.
 
-use super::links::{is_external, is_markdown_url, same_target, target_id};
+use super::links::{is_external, is_markdown_path, is_markdown_url, same_target, target_id};
 use super::markdown::{Block, Doc, Line};
 use super::text::{file_name_id, ids_in_text, is_date_slug};
 use super::vocabulary::is_series_prefix;
@@ -150,7 +150,7 @@ fn names_markdown_file(href: &str) -> bool {
         let stem = name.split('.').next().unwrap_or(name);
         return file_name_id(name).is_some() || is_date_slug(stem);
     }
-    !is_external(href) && path.to_ascii_lowercase().ends_with(".md")
+    !is_external(href) && is_markdown_path(path)
 }
 
 #[cfg(test)]
@@ -168,10 +168,13 @@ mod tests {
             .collect()
     }
 
+    /// A case: its name, the record text, and the (target, kind) pairs expected.
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, LinkKind)]);
+
     #[test]
     fn mention_forms() {
         use LinkKind::{Mention, SupersededBy};
-        let rows: &[(&str, &str, &[(&str, LinkKind)])] = &[
+        let rows: &[Case<'_>] = &[
             (
                 "relative link to a record file",
                 "# 5. X\n\n## Context\n\nAs [ADR 4](0004-cache.md) decided, we cache.\n",
@@ -193,7 +196,11 @@ mod tests {
             (
                 "bare ids of record series, each once per place",
                 "# 5. X\n\n## Context\n\nADR-014 and ADR 15 and DR-002 apply; ISO 8601 does not.\n",
-                &[("ADR-014", Mention), ("ADR 15", Mention), ("DR-002", Mention)],
+                &[
+                    ("ADR-014", Mention),
+                    ("ADR 15", Mention),
+                    ("DR-002", Mention),
+                ],
             ),
             (
                 "own id and images are no mentions",

@@ -419,7 +419,11 @@ mod tests {
             ("number then digits and dash", "0001-02-x", false),
             ("year and month only", "2026-01-notes", true),
             ("year and month, nothing after", "2026-01", true),
-            ("year then a number that is no month", "2026-13-notes", false),
+            (
+                "year then a number that is no month",
+                "2026-13-notes",
+                false,
+            ),
             ("year, month and more digits", "2026-011-notes", false),
             ("nine digits", "202009251-slug", false),
             ("eight digits not a year", "00000001-slug", false),

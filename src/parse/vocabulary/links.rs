@@ -131,7 +131,11 @@ pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {
         .iter()
         .find(|(v, _, _)| *v == norm)
         .map(|(_, kind, _)| *kind)
-        .or_else(|| RELATED_IN_OTHER_LANGUAGES.contains(&norm).then_some(LinkKind::Related))
+        .or_else(|| {
+            RELATED_IN_OTHER_LANGUAGES
+                .contains(&norm)
+                .then_some(LinkKind::Related)
+        })
 }
 
 /// Whether a normalised verb relates records without naming a modelled kind.

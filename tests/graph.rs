@@ -447,9 +447,11 @@ fn corpus_links_match_hand_checked() {
         let bytes = std::fs::read(corpus.join(path)).unwrap();
         let (text, _) = docket::corpus::decode_source(&bytes, path);
         let decision = docket::parse_record(&text, path).decision;
+        // The hand-checked links are stated relations; mentions are tested apart.
         let mut got: Vec<String> = decision
             .links
             .iter()
+            .filter(|l| l.kind.is_relation())
             .map(|l| {
                 let t = &l.target;
                 let target = t
@@ -477,4 +479,120 @@ fn corpus_links_match_hand_checked() {
     }
     assert_eq!(records.len(), 40);
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+fn nygard_record(heading: &str, status: &str, context: &str) -> String {
+    format!(
+        "# {heading}\n\nDate: 2026-01-05\n\n## Status\n\n{status}\n\n## Context\n\n{context}\n\n## Decision\n\nWe will do it.\n\n## Consequences\n\nSome.\n"
+    )
+}
+
+/// Issue 10: a file `0007-…` titled `# 8. …` is record 7 (the file name wins), and `show`
+/// finds it by either number.
+#[test]
+fn issue_10_show_accepts_file_and_heading_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let adr = tmp.path().join("docs/adr");
+    std::fs::create_dir_all(&adr).unwrap();
+    write(
+        &adr.join("0001-record-decisions.md"),
+        &nygard_record("1. Record decisions", "Accepted", "We need a log."),
+    );
+    write(
+        &adr.join("0007-use-redis.md"),
+        &nygard_record("8. Use Redis", "Accepted", "Sessions are lost."),
+    );
+    for query in ["7", "8", "0007", "ADR-8"] {
+        let (code, out, err) = docket(tmp.path(), &["show", query, "docs/adr"]);
+        assert_eq!(code, 0, "show {query}: {out}{err}");
+        assert!(out.starts_with("0007: Use Redis"), "show {query}: {out}");
+    }
+    let (code, out, _) = docket(tmp.path(), &["lint", "docs/adr"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("docket uses `0007`"), "{out}");
+}
+
+/// Issue 10: mentions (a relative link, a repository URL of a record, a bare id) are drawn as
+/// `mention` edges, resolve the same from any working folder, and never report DK601, DK602 or
+/// DK509, even when unresolved or one-sided.
+#[test]
+fn issue_10_mentions_need_no_reciprocity_from_any_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let adr = tmp.path().join("docs/adr");
+    std::fs::create_dir_all(&adr).unwrap();
+    write(
+        &adr.join("0001-use-postgres.md"),
+        &nygard_record(
+            "1. Use Postgres",
+            "Accepted",
+            "Backups follow [ADR 2](0002-nightly-backups.md) and \
+             [the backup record](https://github.com/acme/shop/blob/main/docs/adr/0002-nightly-backups.md); \
+             ADR-0009 was never written.",
+        ),
+    );
+    write(
+        &adr.join("0002-nightly-backups.md"),
+        &nygard_record(
+            "2. Nightly backups",
+            "Accepted",
+            "Amends nothing; ADR 3 covers restores.",
+        ),
+    );
+    write(
+        &adr.join("0003-restore-drills.md"),
+        &nygard_record("3. Restore drills", "Accepted", "Drills quarterly."),
+    );
+    for args in [
+        &["graph", "--check", "docs/adr"][..],
+        &["lint", "docs/adr"][..],
+    ] {
+        let (code, out, err) = docket(tmp.path(), args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        for code in ["DK601", "DK602", "DK509", "DK608"] {
+            assert!(!out.contains(code), "{args:?}: {out}");
+        }
+    }
+    // The same graph from the repository root, the records' parent and the records' folder.
+    let runs = [
+        (tmp.path().to_path_buf(), "docs/adr"),
+        (tmp.path().join("docs"), "adr"),
+        (adr.clone(), "."),
+    ];
+    let mut seen: Vec<serde_json::Value> = Vec::new();
+    for (dir, arg) in &runs {
+        let (code, out, err) = docket(dir, &["graph", "--format", "json", arg]);
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let links: Vec<serde_json::Value> = json["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| serde_json::json!([l["from"], l["kind"], l["to"], l["evidence"], l["text"]]))
+            .collect();
+        seen.push(serde_json::json!({ "edges": json["edges"], "links": links }));
+    }
+    assert_eq!(seen[0], seen[1], "from the parent folder");
+    assert_eq!(seen[0], seen[2], "from the records' folder");
+    let edges = seen[0]["edges"].as_array().unwrap();
+    let mentions: Vec<(&str, &str)> = edges
+        .iter()
+        .filter(|e| e["kind"] == "mention")
+        .map(|e| (e["from"].as_str().unwrap(), e["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(mentions, [("n0", "n1"), ("n1", "n2")], "{edges:?}");
+    let links = seen[0]["links"].as_array().unwrap();
+    assert_eq!(
+        links.len(),
+        3,
+        "the link, the URL and `ADR 3`; ADR-0009 names no record: {links:?}"
+    );
+    assert!(links.iter().all(|l| l[1] == "mention"));
+    // Drawings tell mentions apart from relations.
+    let (_, dot, _) = docket(tmp.path(), &["graph", "--format", "dot", "docs/adr"]);
+    assert!(
+        dot.contains("n0 -> n1 [label=\"mention\", style=dotted"),
+        "{dot}"
+    );
+    let (_, mermaid, _) = docket(tmp.path(), &["graph", "--format", "mermaid", "docs/adr"]);
+    assert!(mermaid.contains("n0 -.->|mention| n1"), "{mermaid}");
 }

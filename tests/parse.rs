@@ -418,6 +418,65 @@ const ROWS: &[Row] = &[
         title: "Print labels in the browser",
         status: StatusKind::Rejected,
         date: Some("2024-02-15"),
+    Row {
+        file: "relations/front-matter-keys.md",
+        format: "madr",
+        id: None,
+        title: "Schedule jobs with a workflow engine",
+        status: StatusKind::Superseded,
+        date: Some("2026-03-04"),
+        chosen: Some("Temporal"),
+        codes: &[],
+    },
+    Row {
+        file: "relations/status-text.md",
+        format: "nygard",
+        id: Some("8"),
+        title: "Verify claimant identity with a document check",
+        status: StatusKind::Deprecated,
+        date: Some("2026-02-19"),
+        chosen: None,
+        codes: &[],
+    },
+    Row {
+        file: "relations/related-heading-german.md",
+        format: "adr-bold",
+        id: Some("ADR-005"),
+        title: "Protokolle zentral sammeln",
+        status: StatusKind::Accepted,
+        date: None,
+        chosen: None,
+        codes: &[],
+    },
+    Row {
+        file: "mentions/prose-mentions.md",
+        format: "nygard",
+        id: Some("7"),
+        title: "Cache product pages at the edge",
+        status: StatusKind::Accepted,
+        date: Some("2026-05-11"),
+        chosen: None,
+        codes: &[],
+    },
+    // A year-month slug is no number (issue 10).
+    Row {
+        file: "ids/2026-01-content-management.md",
+        format: "nygard",
+        id: None,
+        title: "Content management for the help pages",
+        status: StatusKind::Accepted,
+        date: Some("2026-01-14"),
+        chosen: None,
+        codes: &[],
+    },
+    // The file name's number is the id when the heading writes another (issue 10).
+    Row {
+        file: "ids/0007-heading-number-differs.md",
+        format: "nygard",
+        id: Some("0007"),
+        title: "Use Redis for sessions",
+        status: StatusKind::Accepted,
+        date: Some("2026-02-02"),
         chosen: None,
         codes: &[],
     },
@@ -510,11 +569,13 @@ fn issue_10_updated_dates_raw_words_and_month_precision() {
 
 #[test]
 fn link_forms() {
+    // Stated relations only; mentions have their own fixtures.
     let links = |f: &str| -> Vec<(LinkKind, String)> {
         parse_fixture(f)
             .0
             .links
             .iter()
+            .filter(|l| l.kind.is_relation())
             .map(|l| {
                 (
                     l.kind,
@@ -549,6 +610,70 @@ fn link_forms() {
         (LinkKind::SplitFrom, "adr-009-environments.md".into())
     );
     assert!(split[1..].iter().all(|(k, _)| *k == LinkKind::Related));
+}
+
+/// Issue 10: relations in front matter, in status text and under other languages' headings,
+/// and mentions in prose, kept apart from the stated relations.
+#[test]
+fn issue_10_relations_and_mentions() {
+    let links = |f: &str| -> Vec<(LinkKind, String)> {
+        parse_fixture(f)
+            .0
+            .links
+            .iter()
+            .map(|l| {
+                let t = &l.target;
+                let target = t
+                    .href
+                    .clone()
+                    .or_else(|| t.id.as_ref().map(|i| i.raw.clone()));
+                (l.kind, target.unwrap_or_else(|| t.text.clone()))
+            })
+            .collect()
+    };
+    assert_eq!(
+        links("relations/front-matter-keys.md"),
+        [
+            (LinkKind::Amends, "ADR-0014".into()),
+            (LinkKind::Amends, "16".into()),
+            (LinkKind::Related, "ADR-0020".into()),
+            (LinkKind::Related, "ADR-0022".into()),
+            (LinkKind::SupersededBy, "ADR-0031".into()),
+            (LinkKind::Supersedes, "0011-use-cron-jobs.md".into()),
+        ]
+    );
+    assert_eq!(
+        links("relations/status-text.md"),
+        [
+            (LinkKind::SupersededBy, "ADR #0012".into()),
+            (LinkKind::Amends, "0006-manual-identity-review.md".into()),
+            (LinkKind::AmendedBy, "0009-retry-failed-checks.md".into()),
+        ]
+    );
+    assert_eq!(
+        links("relations/related-heading-german.md"),
+        [
+            (LinkKind::Related, "ADR-002-katalog.md".into()),
+            (LinkKind::Related, "ADR-004".into()),
+            (LinkKind::Related, "ADR-003-alarme.md".into()),
+        ]
+    );
+    assert_eq!(
+        links("mentions/prose-mentions.md"),
+        [
+            (LinkKind::Supersedes, "0003-render-on-request.md".into()),
+            (LinkKind::Mention, "0004-cdn-provider.md".into()),
+            (LinkKind::Mention, "ADR-0005".into()),
+            (LinkKind::Mention, "ADR 6".into()),
+            (
+                LinkKind::Mention,
+                "https://code.example.org/shop/web/blob/main/docs/adr/0005-price-freshness.md"
+                    .into()
+            ),
+        ]
+    );
+    let (d, _) = parse_fixture("ids/0007-heading-number-differs.md");
+    assert_eq!(d.stated_id.map(|i| i.raw).as_deref(), Some("8"));
 }
 
 #[test]

@@ -297,11 +297,11 @@ fn schema_enums_list_exactly_the_serialised_variants() {
         ),
         (
             "LinkKind",
-            all_variants!(LinkKind: Supersedes, SupersededBy, Amends, AmendedBy, Related, SplitFrom, DependsOn, Other),
+            all_variants!(LinkKind: Supersedes, SupersededBy, Amends, AmendedBy, Related, SplitFrom, DependsOn, Other, Mention),
         ),
         (
             "LinkOrigin",
-            all_variants!(LinkOrigin: StatusSection, Metadata, LinkList),
+            all_variants!(LinkOrigin: StatusSection, Metadata, LinkList, Prose),
         ),
         (
             "SuppressionScope",

@@ -211,7 +211,15 @@ fn seed_003_adr_016_full_model() {
         .map(|l| l.target.id.as_ref().unwrap().raw.as_str())
         .collect();
     assert_eq!(related, ["ADR-001", "ADR-015", "ADR-018"]);
-    assert_eq!(d.links.len(), 4, "no BR-… business rule becomes a link");
+    assert_eq!(
+        d.links.iter().filter(|l| l.kind.is_relation()).count(),
+        4,
+        "the four stated relations"
+    );
+    assert!(
+        d.links.iter().all(|l| !l.target.text.starts_with("BR-")),
+        "no BR-… business rule becomes a link or a mention"
+    );
 
     assert_eq!(
         (

@@ -67,7 +67,8 @@ pub(crate) struct GraphArgs {
     /// Show only records with this status (repeatable).
     #[arg(long = "status", value_name = "STATUS", value_parser = parse_status)]
     statuses: Vec<StatusKind>,
-    /// Show only links of this kind (repeatable): supersedes, amends, related, split-from, depends-on, other.
+    /// Show only links of this kind (repeatable): supersedes, amends, related, split-from,
+    /// depends-on, other, mention.
     #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
     kinds: Vec<LinkKind>,
     /// Show only the chain around this record (`ADR-016`, a path or a file name).

@@ -1,5 +1,5 @@
 //! The graph as Graphviz DOT: records as boxes coloured by status, absent records dashed,
-//! edges labelled with their relation. Strings are quoted and escaped, so any title is safe.
+//! edges labelled with their relation, mentions dotted and grey. Strings are quoted and escaped, so any title is safe.
 
 use std::fmt::Write;
 
@@ -35,6 +35,7 @@ pub fn to_dot(view: &View) -> String {
         let style = match edge.kind {
             LinkKind::Supersedes | LinkKind::SupersededBy => ", penwidth=2",
             LinkKind::Related => ", style=dashed, arrowhead=none",
+            LinkKind::Mention => ", style=dotted, color=\"#888888\", fontcolor=\"#888888\"",
             _ => "",
         };
         let _ = writeln!(

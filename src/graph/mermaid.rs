@@ -1,6 +1,6 @@
-//! The graph as a Mermaid `flowchart`. Labels are quoted and every character outside a plain
-//! set is written as a Mermaid entity (`#35;`), so quotes, brackets or `#` in a title cannot
-//! break the chart.
+//! The graph as a Mermaid `flowchart`, mentions as dotted arrows. Labels are quoted and every
+//! character outside a plain set is written as a Mermaid entity (`#35;`), so quotes, brackets
+//! or `#` in a title cannot break the chart.
 
 use std::fmt::Write;
 
@@ -27,9 +27,15 @@ pub fn to_mermaid(view: &View) -> String {
         let _ = writeln!(out, "  {}[\"{}\"]", node.name, label);
     }
     for edge in &view.edges {
+        // A mention is drawn dotted, apart from stated relations.
+        let arrow = if edge.kind.is_relation() {
+            "-->"
+        } else {
+            "-.->"
+        };
         let _ = writeln!(
             out,
-            "  {} -->|{}| {}",
+            "  {} {arrow}|{}| {}",
             edge.from,
             edge.kind.as_str(),
             edge.to

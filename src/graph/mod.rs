@@ -1,5 +1,6 @@
 //! The decision graph: each record a node, each stated relation an edge resolved to a record
-//! of the set or kept as absent. Built from the model only; `analysis` checks it and `view`,
+//! of the set or kept as absent, and each mention of another record of the set an edge of kind
+//! `mention`. Built from the model only; `analysis` checks it and `view`,
 //! `dot` and `mermaid` draw it.
 //!
 //! ```
@@ -43,6 +44,9 @@ pub struct Node {
     pub key: String,
     /// The record's id.
     pub id: Option<RecordId>,
+    /// The id the record writes itself, when it is not [`Node::id`] (`# 8. …` in
+    /// `0007-x.md`): `show` finds the record by either.
+    pub stated_id: Option<RecordId>,
     /// The title text.
     pub title: String,
     /// Where the title is written.
@@ -205,6 +209,7 @@ impl Graph {
             graph.nodes.push(Node {
                 key: d.label().to_string(),
                 id: d.id.clone(),
+                stated_id: d.stated_id.clone().filter(|s| Some(s) != d.id.as_ref()),
                 title: d.title.text.clone(),
                 title_span: d.title.span,
                 status: d.status.kind,
@@ -225,7 +230,15 @@ impl Graph {
                         .id
                         .as_ref()
                         .is_some_and(|id| id.series.is_some());
-                let (target, evidence) = match index.resolve(from, link) {
+                let resolution = index.resolve(from, link);
+                if link.kind == LinkKind::Mention
+                    && !matches!(resolution, Resolution::Record(to, _) if to != from)
+                {
+                    // A mention is only a candidate: one that names no other record of the set
+                    // (`ISO 8601`, a guide's file, the record itself) is no link at all.
+                    continue;
+                }
+                let (target, evidence) = match resolution {
                     Resolution::Record(index, evidence) => {
                         (Target::Record { index }, Some(evidence))
                     }
@@ -291,25 +304,27 @@ impl Graph {
     }
 
     /// The nodes a query names: an id (`ADR-16`, `adr-0016`, `0004`), a path, a file name or
-    /// a file stem.
+    /// a file stem. A record whose file name and heading disagree is found by either number.
     #[must_use]
     pub fn find(&self, query: &str) -> Vec<usize> {
         let q = query.trim();
         if let Some((series, number)) = parse_id(q) {
-            let by_id: Vec<usize> = self.matching(|n| {
-                n.id.as_ref()
-                    .is_some_and(|id| id.series == series && id.number == number)
-            });
-            if !by_id.is_empty() {
-                return by_id;
-            }
-            if series.as_deref() == Some("ADR") {
-                let bare = self.matching(|n| {
-                    n.id.as_ref()
-                        .is_some_and(|id| id.series.is_none() && id.number == number)
+            let ids: [fn(&Node) -> Option<&RecordId>; 2] =
+                [|n| n.id.as_ref(), |n| n.stated_id.as_ref()];
+            for id_of in ids {
+                let by_id: Vec<usize> = self.matching(|n| {
+                    id_of(n).is_some_and(|id| id.series == series && id.number == number)
                 });
-                if !bare.is_empty() {
-                    return bare;
+                if !by_id.is_empty() {
+                    return by_id;
+                }
+                if series.as_deref() == Some("ADR") {
+                    let bare = self.matching(|n| {
+                        id_of(n).is_some_and(|id| id.series.is_none() && id.number == number)
+                    });
+                    if !bare.is_empty() {
+                        return bare;
+                    }
                 }
             }
         }

@@ -74,7 +74,16 @@ impl<'a> Index<'a> {
 
     pub(crate) fn resolve(&self, from: usize, link: &Link) -> Resolution {
         let target = &link.target;
-        if let Some(href) = target.href.as_deref() {
+        let web = target.href.as_deref().filter(|h| is_web_address(h));
+        if let Some(url) = web {
+            if let Some(found) = self.by_url(url) {
+                return Resolution::Record(found, Evidence::Path);
+            }
+            if target.id.is_none() {
+                return Resolution::Ignored("web address names no record of this set");
+            }
+        }
+        if let Some(href) = target.href.as_deref().filter(|_| web.is_none()) {
             let path = strip_fragment(href);
             if !path.is_empty() {
                 if let Some(found) = self.by_href(from, &path) {
@@ -136,6 +145,31 @@ impl<'a> Index<'a> {
             .filter(|(p, _)| p.rsplit('/').next() == Some(name))
             .map(|(_, i)| *i)
             .collect()
+    }
+
+    /// The record a web address points at (`https://host/org/repo/blob/main/docs/adr/0004-x.md`),
+    /// matched by the longest tail of its path, folder and file name at least, that ends
+    /// exactly one record's path. Record paths are absolute here, so the match does not
+    /// depend on the folder docket runs from.
+    fn by_url(&self, url: &str) -> Option<usize> {
+        let path = strip_fragment(url);
+        let after_host = path.splitn(4, '/').nth(3)?;
+        let segments: Vec<&str> = after_host.split('/').filter(|s| !s.is_empty()).collect();
+        for start in 0..segments.len().saturating_sub(1) {
+            let tail = format!("/{}", segments[start..].join("/"));
+            let found: Vec<usize> = self
+                .by_path
+                .iter()
+                .filter(|(p, _)| p.ends_with(&tail))
+                .map(|(_, i)| *i)
+                .collect();
+            match found.as_slice() {
+                [] => {}
+                [one] => return Some(*one),
+                _ => return None,
+            }
+        }
+        None
     }
 
     fn by_href(&self, from: usize, path: &str) -> Option<usize> {
@@ -200,6 +234,11 @@ impl<'a> Index<'a> {
             .flat_map(|(_, v)| v.iter().copied())
             .collect()
     }
+}
+
+fn is_web_address(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 fn absent_label(id: &RecordId, href: Option<&str>) -> String {

@@ -1,5 +1,6 @@
 //! What a drawing shows: the nodes and edges left after filters, with inverse relations drawn
-//! one way (`superseded-by` as the newer record's `supersedes`) and repeats merged.
+//! one way (`superseded-by` as the newer record's `supersedes`), repeats merged, and mentions
+//! kept only between records that state no relation.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -108,14 +109,22 @@ impl Graph {
             };
             edges.insert((pair.0, pair.1, kind));
         }
-        // A `related` link adds nothing where the pair already has another relation.
-        let strong: BTreeSet<(End, End)> = edges
-            .iter()
-            .filter(|(_, _, k)| *k != LinkKind::Related)
-            .flat_map(|(a, b, _)| [(a.clone(), b.clone()), (b.clone(), a.clone())])
-            .collect();
+        // A `related` link adds nothing where the pair already has another relation, and a
+        // mention nothing where the pair has any relation.
+        let pairs = |keep: fn(LinkKind) -> bool| -> BTreeSet<(End, End)> {
+            edges
+                .iter()
+                .filter(|(_, _, k)| keep(*k))
+                .flat_map(|(a, b, _)| [(a.clone(), b.clone()), (b.clone(), a.clone())])
+                .collect()
+        };
+        let strong = pairs(|k| k.is_relation() && k != LinkKind::Related);
+        let related = pairs(LinkKind::is_relation);
         let mut seen_related = BTreeSet::new();
         edges.retain(|(a, b, k)| {
+            if *k == LinkKind::Mention {
+                return !related.contains(&(a.clone(), b.clone()));
+            }
             if *k != LinkKind::Related {
                 return true;
             }

@@ -306,10 +306,14 @@ pub struct Decision {
     pub path: String,
     /// The shape recognised.
     pub format: Format,
-    /// The record's id, from its title, an id line or its file name.
+    /// The record's id: the file name's when the record writes another number, else the one
+    /// its title heading or an id line writes, else the file name's.
     pub id: Option<RecordId>,
     /// The id the file name starts with, as written; absent for date slugs and unnumbered names.
     pub file_id: Option<FileNameId>,
+    /// The id the record writes itself (its title heading's `ADR-016:`, an id line), as
+    /// written. When its number disagrees with the file name's, `id` is the file name's.
+    pub stated_id: Option<RecordId>,
     /// The title.
     pub title: Title,
     /// The status.

@@ -24,11 +24,14 @@ pub enum LinkKind {
     DependsOn,
     /// Another verb, kept in [`Link::verb`].
     Other,
+    /// The record names the target in prose (a link to its file, its id) without stating a
+    /// relation: drawn in the graph, never required to be reciprocal.
+    Mention,
 }
 
 impl LinkKind {
     /// Every kind, in declaration order.
-    pub const ALL: [LinkKind; 8] = [
+    pub const ALL: [LinkKind; 9] = [
         LinkKind::Supersedes,
         LinkKind::SupersededBy,
         LinkKind::Amends,
@@ -37,6 +40,7 @@ impl LinkKind {
         LinkKind::SplitFrom,
         LinkKind::DependsOn,
         LinkKind::Other,
+        LinkKind::Mention,
     ];
 
     /// The kebab-case name used in output.
@@ -51,7 +55,14 @@ impl LinkKind {
             LinkKind::SplitFrom => "split-from",
             LinkKind::DependsOn => "depends-on",
             LinkKind::Other => "other",
+            LinkKind::Mention => "mention",
         }
+    }
+
+    /// Whether the link states a relation (everything but a mention).
+    #[must_use]
+    pub fn is_relation(self) -> bool {
+        self != LinkKind::Mention
     }
 
     /// The kind a target record states back (`supersedes` ↔ `superseded-by`).
@@ -77,6 +88,8 @@ pub enum LinkOrigin {
     Metadata,
     /// An item of a related-records list or a MADR `Links` section.
     LinkList,
+    /// Prose anywhere in the body: where mentions are found.
+    Prose,
 }
 
 /// What a link points at: a relative file, an id, or both.
@@ -90,7 +103,7 @@ pub struct LinkTarget {
     pub id: Option<RecordId>,
 }
 
-/// One stated relation to another record.
+/// One relation to another record, stated or (for [`LinkKind::Mention`]) named in prose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The relation.

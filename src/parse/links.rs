@@ -1,14 +1,16 @@
-//! Relations to other records: relation fields (`**Split from:** [ADR-007](…)`), adr-tools
-//! link lines in a Status section (`Superceded by [3. …](0003-….md)`), MADR `Links` sections
-//! and related-records lists, by link or by id. External URLs become references instead.
+//! Relations to other records: relation fields (`**Split from:** [ADR-007](…)`) and front matter
+//! keys (`superseded_by: 0005-x.md`), status lines (`Superceded by [3. …](0003-….md)`,
+//! `Deprecated (Replaced by ADR #0012)`), MADR `Links` sections and related-records lists in
+//! several languages, by link or by id. External URLs become references instead, unless they
+//! point at a markdown file (a record in the repository). Mentions in prose are `mentions`'s.
 
 use super::markdown::{Block, Doc, Line, ListItem, block_lines};
 use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::{file_name_id, id_at_start, ids_in_text, normalise_key};
 use super::vocabulary::{
-    LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_loose_verb, is_status_heading, link_verb,
-    other_link_verb, prose_link_verb,
+    LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_loose_verb, is_related_list_key, is_status_heading,
+    link_verb, other_link_verb, prose_link_verb,
 };
 use crate::model::{
     Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, SectionKind, Span,
@@ -24,7 +26,29 @@ fn is_other_verb(verb: &str) -> bool {
     other_link_verb(&normalise_key(verb))
 }
 
-fn is_external(href: &str) -> bool {
+/// An absolute web address of a markdown file (`https://github.com/o/r/blob/main/docs/adr/0004-x.md`):
+/// possibly a record of the same repository, which the graph decides by the path's tail.
+pub(crate) fn is_markdown_url(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    let path = lower.split(['#', '?']).next().unwrap_or(&lower);
+    (path.starts_with("http://") || path.starts_with("https://"))
+        && is_markdown_path(path)
+        && path.matches('/').count() > 3
+}
+
+/// Whether a path (fragment and query removed) names a markdown file.
+pub(crate) fn is_markdown_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"))
+}
+
+/// A link that may name a record: relative, or a markdown file's web address.
+fn may_name_record(href: &str) -> bool {
+    !is_external(href) || is_markdown_url(href)
+}
+
+pub(crate) fn is_external(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
     lower.starts_with("http://")
         || lower.starts_with("https://")
@@ -33,7 +57,7 @@ fn is_external(href: &str) -> bool {
         || lower.starts_with('#')
 }
 
-fn target_id(text: &str, href: Option<&str>) -> Option<RecordId> {
+pub(crate) fn target_id(text: &str, href: Option<&str>) -> Option<RecordId> {
     let t = text.trim();
     id_at_start(t, false)
         .filter(|(id, used)| id.series.is_some() || t[*used..].starts_with(['.', ':', ' ']))
@@ -53,7 +77,10 @@ fn push_link(
     origin: LinkOrigin,
     span: Span,
 ) {
-    if out.iter().any(|l| l.span == span && l.kind == kind) {
+    if out
+        .iter()
+        .any(|l| l.span == span && l.kind == kind && same_target(&l.target, &target))
+    {
         return;
     }
     out.push(Link {
@@ -63,6 +90,13 @@ fn push_link(
         origin,
         span,
     });
+}
+
+/// Whether two targets name the same thing: the same link and id, or for targets with
+/// neither, the same text.
+pub(crate) fn same_target(a: &LinkTarget, b: &LinkTarget) -> bool {
+    let raw = |t: &LinkTarget| t.id.as_ref().map(|i| i.raw.clone());
+    a.href == b.href && raw(a) == raw(b) && (a.href.is_some() || a.id.is_some() || a.text == b.text)
 }
 
 /// Links in one line: each relative link, or, with none, each id in the text.
@@ -77,16 +111,21 @@ fn links_in_line(
     let relative: Vec<_> = line
         .links
         .iter()
-        .filter(|l| l.at >= from && !is_external(&l.href))
+        .filter(|l| l.at >= from && may_name_record(&l.href))
         .collect();
     if relative.is_empty() {
         if line.links.iter().any(|l| l.at >= from) {
             return;
         }
         let rest = line.text.get(from..).unwrap_or("");
+        // `Deprecated (Replaced by ADR #0012)`: the bracket closes around the relation.
+        let text = match rest.trim() {
+            t if !t.contains('(') => t.trim_end_matches(')').trim_end(),
+            t => t,
+        };
         for (id, _) in ids_in_text(rest) {
             let target = LinkTarget {
-                text: rest.trim().to_string(),
+                text: text.to_string(),
                 href: None,
                 id: Some(id),
             };
@@ -160,7 +199,7 @@ fn verb_line(
     let first_at = line
         .links
         .iter()
-        .find(|l| l.at >= from && !is_external(&l.href))
+        .find(|l| l.at >= from && may_name_record(&l.href))
         .map(|l| l.at)
         .or_else(|| {
             ids_in_text(&line.text[from..])
@@ -190,7 +229,7 @@ fn verb_line(
     if kind == LinkKind::Related && default.is_none() && normalise_key(verb).is_empty() {
         return;
     }
-    if line.links.iter().any(|l| !is_external(&l.href)) || !ids_in_text(&line.text).is_empty() {
+    if line.links.iter().any(|l| may_name_record(&l.href)) || !ids_in_text(&line.text).is_empty() {
         links_in_line(line, kind, verb, origin, out, at);
     } else if let Some((id, _)) = id_at_start(&line.text[at..], false) {
         // adr-tools' bare number: `Superseded by 5`.
@@ -282,9 +321,18 @@ fn bare_number_at(text: &str) -> Option<usize> {
 }
 
 /// Finds every relation, in document order of discovery.
-pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) -> Vec<Link> {
+pub(crate) fn find_links(
+    doc: &Doc,
+    secs: &[Sec<'_>],
+    meta: &[MetaEntry<'_>],
+    src: &str,
+) -> Vec<Link> {
     let mut out = Vec::new();
     for e in meta {
+        if e.line.is_none() {
+            front_matter_links(e, src, &mut out);
+            continue;
+        }
         if e.norm == STATUS_KEY
             && let Some(line) = e.line
         {
@@ -310,15 +358,6 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
                 &mut out,
                 e.value_at,
             );
-        } else {
-            for (id, _) in ids_in_text(&e.value) {
-                let target = LinkTarget {
-                    text: e.value.clone(),
-                    href: None,
-                    id: Some(id),
-                };
-                push_link(&mut out, kind, &e.key, target, LinkOrigin::Metadata, e.span);
-            }
         }
         if let Some(items) = e.list {
             links_in_items(items, kind, &e.key, LinkOrigin::LinkList, &mut out);
@@ -364,6 +403,72 @@ pub(crate) fn find_links(doc: &Doc, secs: &[Sec<'_>], meta: &[MetaEntry<'_>]) ->
     out
 }
 
+/// Front matter: `status: superseded by ADR-0057` is read as a status line; a relation key
+/// (`supersedes:`, `superseded-by:`, `superseded_by:`, `amends:`, `related:`) names records by
+/// id, number or file name, in one value, a comma-separated value or a list.
+fn front_matter_links(e: &MetaEntry<'_>, src: &str, out: &mut Vec<Link>) {
+    if e.norm == STATUS_KEY {
+        let line = Line {
+            text: e.value.clone(),
+            span: e.span,
+            ..Line::default()
+        };
+        verb_line(&line, LinkOrigin::Metadata, out, None, 0);
+        return;
+    }
+    let kind = kind_of_verb(&e.key).filter(|_| !e.norm.is_empty());
+    let Some(kind) = kind.or_else(|| is_other_verb(&e.key).then_some(LinkKind::Other)) else {
+        return;
+    };
+    let values: Vec<&str> = if e.items.is_empty() {
+        vec![e.value.as_str()]
+    } else {
+        e.items.iter().map(String::as_str).collect()
+    };
+    // Each value's span is found in the block after the key, so two targets never share one.
+    let block_end = src[e.span.start.min(src.len())..]
+        .find("\n---")
+        .or_else(|| src[e.span.start.min(src.len())..].find("\n+++"))
+        .map_or(src.len(), |i| e.span.start + i);
+    let mut cursor = e.span.start.min(block_end);
+    for part in values.iter().flat_map(|v| v.split([',', ';'])) {
+        let part = part.trim();
+        let Some(target) = front_matter_target(part) else {
+            continue;
+        };
+        let span = match src[cursor..block_end].find(part) {
+            Some(i) => {
+                cursor += i + part.len();
+                Span::new(cursor - part.len(), cursor)
+            }
+            None => e.span,
+        };
+        push_link(out, kind, &e.key, target, LinkOrigin::Metadata, span);
+    }
+}
+
+/// What one front matter value names: a file (`0005-use-x.md`), an id (`ADR-0005`, `DR 2`)
+/// or a bare number (`5`); nothing for `null`, `-` or prose.
+fn front_matter_target(value: &str) -> Option<LinkTarget> {
+    let path = value.split('#').next().unwrap_or(value);
+    if is_markdown_path(path) {
+        return Some(LinkTarget {
+            text: value.to_string(),
+            href: Some(value.to_string()),
+            id: file_name_id(path).map(|f| f.to_record_id()),
+        });
+    }
+    let id = id_at_start(value, false)
+        .filter(|(_, used)| value[*used..].trim().is_empty())
+        .map(|(id, _)| id)
+        .or_else(|| ids_in_text(value).into_iter().next().map(|(id, _)| id))?;
+    Some(LinkTarget {
+        text: value.to_string(),
+        href: None,
+        id: Some(id),
+    })
+}
+
 /// The blocks between the first H1 (or the start) and the next heading.
 fn preamble(doc: &Doc, secs: &[Sec<'_>]) -> std::ops::Range<usize> {
     let h1 = secs.iter().find(|s| s.level == 1);
@@ -387,10 +492,9 @@ fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
             {
                 let key = strong.text.trim().trim_end_matches(':');
                 let kind = kind_of_verb(key).filter(|_| !normalise_key(key).is_empty());
-                if let Some(kind) = kind.filter(|k| {
-                    *k != LinkKind::Related
-                        || normalise_key(key).starts_with(LinkKind::Related.as_str())
-                }) {
+                if let Some(kind) = kind
+                    .filter(|k| *k != LinkKind::Related || is_related_list_key(&normalise_key(key)))
+                {
                     let after = strong.at + strong.text.len();
                     links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);
                     title_only(line, kind, key, LinkOrigin::LinkList, out, after);
@@ -479,6 +583,7 @@ mod tests {
             .decision
             .links
             .into_iter()
+            .filter(|l| l.kind.is_relation())
             .map(|l| {
                 let target = l.target.href.unwrap_or(l.target.text);
                 (l.kind, target)
@@ -527,6 +632,57 @@ mod tests {
                 "bare URLs and long prose are not titles",
                 "# X\n\n## Links\n\n- https://example.com/a\n- this is a very long line of prose that goes on and on and names nothing at all\n",
                 &[],
+            ),
+            (
+                "front matter status names the replacement",
+                "---\nstatus: \"superseded by ADR-0057\"\n---\n\n# X\n",
+                &[(LinkKind::SupersededBy, "ADR-0057")],
+            ),
+            (
+                "front matter relation keys: file name, number, list",
+                "---\nsupersedes: 0003-use-x.md\nsuperseded_by: 9\nrelated:\n  - ADR-0002\n  - ADR-0004\namends: []\n---\n\n# X\n",
+                &[
+                    (LinkKind::Related, "ADR-0002"),
+                    (LinkKind::Related, "ADR-0004"),
+                    (LinkKind::SupersededBy, "9"),
+                    (LinkKind::Supersedes, "0003-use-x.md"),
+                ],
+            ),
+            (
+                "replaced by, in brackets after the status",
+                "# X\n\n## Status\n\nDeprecated (Replaced by ADR #0012)\n",
+                &[(LinkKind::SupersededBy, "ADR #0012")],
+            ),
+            (
+                "reverted by a discussion is no record",
+                "# X\n\n## Status\n\nReverted by [discussion](https://example.org/forum/12)\n",
+                &[],
+            ),
+            (
+                "partial supersede is an amendment",
+                "# X\n\n## Status\n\nAccepted\n\nPartial supersede of [6. Queue](0006-queue.md)\n\nAmended by [8. Retry](0008-retry.md)\n",
+                &[
+                    (LinkKind::Amends, "0006-queue.md"),
+                    (LinkKind::AmendedBy, "0008-retry.md"),
+                ],
+            ),
+            (
+                "related records under a German heading",
+                "# X\n\n## Verwandte Entscheidungen\n\n- [ADR-002](0002-katalog.md) — Katalog\n",
+                &[(LinkKind::Related, "0002-katalog.md")],
+            ),
+            (
+                "a French bold key",
+                "# X\n\n## Décision\n\n- **Voir aussi :** [ADR-3](0003-cache.md)\n",
+                &[(LinkKind::Related, "0003-cache.md")],
+            ),
+            (
+                "a relation to a record's web address",
+                "# X\n\n## Status\n\nSuperseded by [ADR-9](https://git.example.org/a/b/blob/main/adr/0009-y.md)\n",
+                &[(
+                    LinkKind::SupersededBy,
+                    "https://git.example.org/a/b/blob/main/adr/0009-y.md",
+                )],
             ),
             (
                 "a bare see bullet is too loose",

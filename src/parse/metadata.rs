@@ -24,6 +24,8 @@ pub(crate) struct MetaEntry<'d> {
     /// A list that carries the value: the next block after an empty `**Key:**` line, or the
     /// nested list of a `- **Key:**` bullet.
     pub(crate) list: Option<&'d [ListItem]>,
+    /// A front matter list's items as text (`related: [ADR-2, ADR-4]`); empty otherwise.
+    pub(crate) items: Vec<String>,
 }
 
 /// Collects the entries in document order: front matter first, then the preamble, then known
@@ -45,6 +47,12 @@ pub(crate) fn collect_metadata<'d>(
                 line: None,
                 value_at: 0,
                 list: None,
+                items: match value {
+                    FrontMatterValue::List(items) => {
+                        items.iter().map(FrontMatterValue::to_text).collect()
+                    }
+                    _ => Vec::new(),
+                },
             });
         }
     }
@@ -129,6 +137,7 @@ fn entry<'d>(kv: KeyValue, line: &'d Line, list: Option<&'d [ListItem]>) -> Meta
         line: Some(line),
         value_at: kv.value_at,
         list,
+        items: Vec::new(),
     }
 }
 
@@ -167,6 +176,7 @@ fn cell_entry<'d>(k: &Line, v: &'d Line) -> Option<MetaEntry<'d>> {
         line: Some(v),
         value_at: 0,
         list: None,
+        items: Vec::new(),
     })
 }
 

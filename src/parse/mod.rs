@@ -12,6 +12,7 @@ mod dates;
 mod front_matter;
 mod links;
 mod markdown;
+mod mentions;
 mod metadata;
 mod people;
 mod record_dirs;
@@ -87,19 +88,15 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
 
     let (title, heading_id) =
         title::find_title(&secs, fm_map.as_ref(), path, text, &doc, &mut diagnostics);
-    // `# 1. Title` in `0001-title.md`: the same record number, written as the file name pads it.
     let file_id = text::file_name_id(path);
-    let file_record_id = file_id.as_ref().map(FileNameId::to_record_id);
-    let heading_id = heading_id.map(|id| match &file_record_id {
-        Some(f) if id.series.is_none() && f.series.is_none() && f.number == id.number => f.clone(),
-        _ => id,
+    let stated_id = heading_id.or_else(|| {
+        find(&meta, Field::Id)
+            .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
     });
-    let id = heading_id
-        .or_else(|| {
-            find(&meta, Field::Id)
-                .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
-        })
-        .or(file_record_id);
+    let id = record_id(
+        stated_id.as_ref(),
+        file_id.as_ref().map(FileNameId::to_record_id),
+    );
     let long = find(&meta, Field::Title)
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
@@ -124,13 +121,15 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let chosen =
         considered_options::find_chosen(&doc, &options, decision_sec, winner.as_ref(), text);
     let criteria = find_criteria_tables(&doc, &secs, winner, chosen.as_ref(), text);
-    let links = links::find_links(&doc, &secs, &meta);
+    let mut links = links::find_links(&doc, &secs, &meta, text);
+    links.extend(mentions::find_mentions(&doc, text, &links, id.as_ref()));
     let tags = find_tags(&meta);
     let decision = Decision {
         path: path.to_string(),
         format: shape::detect_format(&secs, &meta, fm_map.as_ref(), path, &options),
         id,
         file_id,
+        stated_id,
         title,
         status,
         date,
@@ -162,6 +161,32 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         decision,
         diagnostics,
     }
+}
+
+/// The record's id from the one it states and its file name's. A bare number written in the
+/// record, or one of the file name's own series, gives way to the file name's when the numbers
+/// disagree: the file name is what links, `show` and numbering see first (`0007-x.md` titled
+/// `# 8. X` is record 7; DK201 reports it). An id of a series the file name does not write
+/// (`# ADR-016: …` in `003_x.md`) stays the record's own.
+fn record_id(
+    stated: Option<&crate::model::RecordId>,
+    file: Option<crate::model::RecordId>,
+) -> Option<crate::model::RecordId> {
+    let Some(stated) = stated else {
+        return file;
+    };
+    let Some(file) = file else {
+        return Some(stated.clone());
+    };
+    let bare = stated.series.is_none();
+    if (bare || stated.series == file.series) && stated.number != file.number {
+        return Some(file);
+    }
+    // `# 1. Title` in `0001-title.md`: the same number, written as the file name pads it.
+    if bare && file.series.is_none() {
+        return Some(file);
+    }
+    Some(stated.clone())
 }
 
 /// Criteria tables with their legends and the declared winner (a `Winner:` line, else MADR's

@@ -186,7 +186,10 @@ pub(crate) fn id_at_start(text: &str, require_series: bool) -> Option<(RecordId,
     let mut i = letters;
     if !series.is_empty() {
         let rest = &t[i..];
-        if rest.starts_with(['-', '_', ' ', '#']) {
+        // `ADR #0012` (a number sign after a space) is written as often as `ADR-0012`.
+        if rest.starts_with(" #") {
+            i += 2;
+        } else if rest.starts_with(['-', '_', ' ', '#']) {
             i += 1;
         }
     }
@@ -267,18 +270,22 @@ pub(crate) fn file_name_id(path: &str) -> Option<FileNameId> {
     })
 }
 
-/// Whether a file stem starts with a date (`2026-01-20-…` or `20200925-…`), as log4brains names files.
+/// Whether a file stem starts with a date (`2026-01-20-…` or `20200925-…`), as log4brains names
+/// files, or with a year and month only (`2026-01-content-management`), as some sets name
+/// records by the month they were written.
 pub(crate) fn is_date_slug(stem: &str) -> bool {
     let b = stem.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     let year_ok = b.first().is_some_and(|c| *c == b'1' || *c == b'2');
+    let month_ok = matches!(stem.get(5..7), Some(m) if ("01"..="12").contains(&m));
     year_ok
         && ((digits(0..4)
             && b.get(4) == Some(&b'-')
             && digits(5..7)
-            && b.get(7) == Some(&b'-')
-            && digits(8..10))
+            && month_ok
+            && (digits(8..10) && b.get(7) == Some(&b'-')
+                || !b.get(7).is_some_and(u8::is_ascii_digit)))
             || (digits(0..8) && !b.get(8).is_some_and(u8::is_ascii_digit)))
 }
 
@@ -380,6 +387,7 @@ mod tests {
             ("0004x.md", None),
             ("notes-1.md", None),
             ("2026-01-20-use-log4brains.md", None),
+            ("2026-01-content-management.md", None),
             ("20200925-use-markdown.md", None),
             ("0012-10-factor-app.md", Some((None, "0012", 12))),
         ];
@@ -409,7 +417,14 @@ mod tests {
             ("adr-tools number", "0004-one-crate", false),
             ("number then a number word", "0012-10-factor-app", false),
             ("number then digits and dash", "0001-02-x", false),
-            ("year and month only", "2026-01-notes", false),
+            ("year and month only", "2026-01-notes", true),
+            ("year and month, nothing after", "2026-01", true),
+            (
+                "year then a number that is no month",
+                "2026-13-notes",
+                false,
+            ),
+            ("year, month and more digits", "2026-011-notes", false),
             ("nine digits", "202009251-slug", false),
             ("eight digits not a year", "00000001-slug", false),
             ("prefixed id", "adr-016-fly", false),
@@ -431,10 +446,10 @@ mod tests {
 
     #[test]
     fn ids_in_prose() {
-        let ids: Vec<String> = ids_in_text("see DR-002 and BR-024, not 2FA or x-1")
+        let ids: Vec<String> = ids_in_text("see DR-002 and BR-024 and ADR #0012, not 2FA or x-1")
             .into_iter()
             .map(|(i, _)| i.raw)
             .collect();
-        assert_eq!(ids, ["DR-002", "BR-024"]);
+        assert_eq!(ids, ["DR-002", "BR-024", "ADR #0012"]);
     }
 }

@@ -1,5 +1,6 @@
-//! DK201 id-mismatch: the number in the file name and the record's own id disagree
-//! (`0007-x.md` titled `# 8. …`), which breaks links by number.
+//! DK201 id-mismatch: the number in the file name and the id the record writes disagree
+//! (`0007-x.md` titled `# 8. …`), which breaks links by number. The file name's number is
+//! the record's id; the message says so.
 
 use super::context::file_name;
 use super::{Check, LintContext, Rule};
@@ -13,23 +14,31 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let (Some(file), Some(id)) = (d.file_id.as_ref(), d.id.as_ref()) else {
+    let (Some(file), Some(stated)) = (d.file_id.as_ref(), d.stated_id.as_ref()) else {
         return;
     };
-    let series_differ = matches!((file.series(), &id.series), (Some(a), Some(b)) if a != *b);
-    if file.number == id.number && !series_differ {
+    let series_differ = matches!((file.series(), &stated.series), (Some(a), Some(b)) if a != *b);
+    if file.number == stated.number && !series_differ {
         return;
     }
+    let from_file = file.to_record_id();
+    // The file name's number is the id unless the record names another series (`DR-001`).
+    let used = if d.id.as_ref() == Some(&from_file) {
+        from_file.raw.as_str()
+    } else {
+        stated.raw.as_str()
+    };
     out.push(
         rule.report(
             &d.path,
             d.title.span,
             format!(
-                "the record's id `{}` does not match its file name `{}`",
-                id.raw,
-                file_name(&d.path)
+                "the record writes the id `{}`, but its file name `{}` gives `{}`; docket uses `{used}`",
+                stated.raw,
+                file_name(&d.path),
+                from_file.raw
             ),
         )
-        .with_help("rename the file or correct the id so both carry the same number"),
+        .with_help("rename the file or correct the id so both carry the same number; `docket show` finds the record by either"),
     );
 }

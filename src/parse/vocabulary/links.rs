@@ -25,6 +25,15 @@ const VERBS: &[(&str, LinkKind, bool)] = &[
     ("amends", LinkKind::Amends, true),
     ("amend", LinkKind::Amends, false),
     ("amended by", LinkKind::AmendedBy, true),
+    // A partial supersede replaces part of the target, which stays in force: an amendment
+    // (`Partial supersede of [6. …](…)`, `Partially supersedes ADR-0004`).
+    ("partial supersede of", LinkKind::Amends, false),
+    ("partially supersedes", LinkKind::Amends, true),
+    ("partly supersedes", LinkKind::Amends, false),
+    ("partially replaces", LinkKind::Amends, false),
+    ("partially superseded by", LinkKind::AmendedBy, true),
+    ("partly superseded by", LinkKind::AmendedBy, false),
+    ("partially replaced by", LinkKind::AmendedBy, false),
     ("split from", LinkKind::SplitFrom, true),
     ("extracted from", LinkKind::SplitFrom, false),
     ("split out of", LinkKind::SplitFrom, false),
@@ -44,6 +53,30 @@ const VERBS: &[(&str, LinkKind, bool)] = &[
     ("related records", LinkKind::Related, true),
     ("related record", LinkKind::Related, false),
     ("", LinkKind::Related, false),
+];
+
+/// Related-records lists in other languages (German, Portuguese, Spanish, French, Italian,
+/// Dutch), lower case: headings (`## Verwandte Entscheidungen`, which the sections vocabulary
+/// files under `Links`) and bold keys (`**Siehe auch:**`), read like `related`.
+pub(crate) const RELATED_IN_OTHER_LANGUAGES: &[&str] = &[
+    "verwandte entscheidungen",
+    "verwandte adrs",
+    "siehe auch",
+    "decisões relacionadas",
+    "adrs relacionados",
+    "decisiones relacionadas",
+    "relacionado",
+    "relacionados",
+    "relacionadas",
+    "véase también",
+    "ver também",
+    "décisions liées",
+    "adr liés",
+    "voir aussi",
+    "decisioni correlate",
+    "vedi anche",
+    "gerelateerde beslissingen",
+    "zie ook",
 ];
 
 /// Verbs kept as `other` links: they relate records but name no modelled kind.
@@ -84,8 +117,10 @@ const PROSE_VERBS: &[(&str, bool, LinkKind, &str)] = &[
 pub(crate) const LINK_VERBS_WITH_NUMBERS: &[&str] = &[
     "superseded by ",
     "superceded by ",
+    "replaced by ",
     "supersedes ",
     "supercedes ",
+    "replaces ",
     "amended by ",
     "amends ",
 ];
@@ -96,6 +131,11 @@ pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {
         .iter()
         .find(|(v, _, _)| *v == norm)
         .map(|(_, kind, _)| *kind)
+        .or_else(|| {
+            RELATED_IN_OTHER_LANGUAGES
+                .contains(&norm)
+                .then_some(LinkKind::Related)
+        })
 }
 
 /// Whether a normalised verb relates records without naming a modelled kind.
@@ -114,6 +154,12 @@ pub(crate) fn prose_link_verb(word: &str, next_is_by: bool) -> Option<(LinkKind,
 /// Whether a normalised verb is a metadata key wherever a bold line writes it.
 pub(super) fn is_known_link_key(norm: &str) -> bool {
     VERBS.iter().any(|(v, _, known)| *known && *v == norm)
+        || RELATED_IN_OTHER_LANGUAGES.contains(&norm)
+}
+
+/// Whether a normalised bold key heads a related-records list (`Related ADRs`, `Siehe auch`).
+pub(crate) fn is_related_list_key(norm: &str) -> bool {
+    norm.starts_with(LinkKind::Related.as_str()) || RELATED_IN_OTHER_LANGUAGES.contains(&norm)
 }
 
 /// Whether a normalised verb is too loose to make a list item a relation.

@@ -19,7 +19,8 @@ pub(crate) use fields::{
     is_madr_front_matter_key, is_series_prefix,
 };
 pub(crate) use links::{
-    LINK_VERBS_WITH_NUMBERS, is_loose_verb, link_verb, other_link_verb, prose_link_verb,
+    LINK_VERBS_WITH_NUMBERS, is_loose_verb, is_related_list_key, link_verb, other_link_verb,
+    prose_link_verb,
 };
 pub(crate) use options::{
     OPTION_PREFIXES, SELECTED_MARKERS, is_chosen_option_line, is_selected_key, is_verdict_key,

@@ -130,7 +130,12 @@ pub(crate) fn kind_of_key(key: &str) -> SectionKind {
     let exact = SECTIONS
         .iter()
         .find(|(_, names)| names.contains(&key))
-        .map(|(kind, _)| *kind);
+        .map(|(kind, _)| *kind)
+        .or_else(|| {
+            super::links::RELATED_IN_OTHER_LANGUAGES
+                .contains(&key)
+                .then_some(SectionKind::Links)
+        });
     exact
         .or_else(|| {
             SECTIONS

@@ -418,6 +418,9 @@ const ROWS: &[Row] = &[
         title: "Print labels in the browser",
         status: StatusKind::Rejected,
         date: Some("2024-02-15"),
+        chosen: None,
+        codes: &[],
+    },
     Row {
         file: "relations/front-matter-keys.md",
         format: "madr",

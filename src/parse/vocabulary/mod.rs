@@ -16,8 +16,9 @@ pub(crate) use links::{
     LINK_VERBS_WITH_NUMBERS, is_loose_verb, link_verb, other_link_verb, prose_link_verb,
 };
 pub(crate) use options::{
-    OPTION_PREFIXES, SELECTED_MARKERS, is_chosen_option_line, is_selected_key, is_verdict_key,
-    is_winner_key,
+    BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NEGATIONS,
+    OPTION_PREFIXES, OPTION_STOP_WORDS, PART_OF, SELECTED_MARKERS, TITLE_CHOICE_LEADS,
+    is_chosen_option_line, is_non_option_heading, is_selected_key, is_verdict_key, is_winner_key,
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};

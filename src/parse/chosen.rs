@@ -4,7 +4,7 @@
 //! Statements and titles count only when they name one of the record's options.
 
 use super::considered_options::all_lines;
-use super::markdown::{Block, Doc, Line};
+use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{key_value, name_key};
 use super::vocabulary::{
@@ -161,7 +161,7 @@ fn chosen_option_name(text: &str) -> Option<String> {
 fn decision_choice(blocks: &[Block], options: &[ConsideredOption]) -> Option<ChosenOption> {
     let first = blocks.iter().find_map(|b| match b {
         Block::Paragraph { lines, .. } => Some(lines.as_slice()),
-        Block::List { items, .. } => items.first().map(|it| it.lines()),
+        Block::List { items, .. } => items.first().map(ListItem::lines),
         _ => None,
     })?;
     let line = first.first()?;

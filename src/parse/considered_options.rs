@@ -458,3 +458,32 @@ fn collect_lines<'d>(blocks: &'d [Block], out: &mut Vec<&'d Line>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_names_lose_the_number() {
+        let rows = [
+            ("number and dot", "1. React", "React"),
+            ("number and bracket", "2) Vue", "Vue"),
+            ("bracketed number", "(3) Svelte", "Svelte"),
+            ("letter and bracket", "A) Angular", "Angular"),
+            ("letter and dot", "b. Ember", "Ember"),
+            (
+                "hash number",
+                "#3 Override the command",
+                "Override the command",
+            ),
+            ("option prefix", "Option 1: React", "React"),
+            ("number inside the name", "1Password", "1Password"),
+            ("version number", "3.5 Turbo", "3.5 Turbo"),
+            ("number only", "1.", "1."),
+            ("a word, not a letter", "A Fresh Start", "A Fresh Start"),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(option_name(input).0, want, "{name}");
+        }
+    }
+}

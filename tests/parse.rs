@@ -483,6 +483,46 @@ const ROWS: &[Row] = &[
         chosen: None,
         codes: &[],
     },
+    Row {
+        file: "madr4/options-spelt-twice.md",
+        format: "madr",
+        id: None,
+        title: "Team knowledge base",
+        status: StatusKind::Accepted,
+        date: Some("2026-03-09"),
+        chosen: Some("Note.ly"),
+        codes: &[],
+    },
+    Row {
+        file: "adr-bold/options-as-table-columns.md",
+        format: "adr-bold",
+        id: Some("ADR-004"),
+        title: "Use Quayside for container images",
+        status: StatusKind::Accepted,
+        date: Some("2026-02-17"),
+        chosen: Some("Quayside"),
+        codes: &[],
+    },
+    Row {
+        file: "nygard/numbered-options-title-choice.md",
+        format: "nygard",
+        id: Some("7"),
+        title: "Migrate to Streamlet for event processing",
+        status: StatusKind::Accepted,
+        date: Some("2026-05-04"),
+        chosen: Some("Streamlet"),
+        codes: &[],
+    },
+    Row {
+        file: "madr2/chosen-line-unquoted.md",
+        format: "madr2",
+        id: None,
+        title: "Community forum",
+        status: StatusKind::Accepted,
+        date: Some("2026-01-22"),
+        chosen: Some("Threadhall"),
+        codes: &[],
+    },
 ];
 
 #[test]
@@ -748,4 +788,37 @@ fn snapshots() {
         let (d, codes) = parse_fixture(&rel);
         insta::assert_json_snapshot!(serde_json::json!({ "decision": d, "diagnostics": codes }));
     });
+}
+
+/// Issue 10: one option named twice in different spellings is one option; headings that are
+/// option parts or write-up headings are no options; numbered names lose the number; a
+/// comparison table's columns are the options of a record with no options list.
+#[test]
+fn issue_10_option_names() {
+    let names = |f: &str| -> Vec<String> {
+        parse_fixture(f)
+            .0
+            .options
+            .iter()
+            .map(|o| o.name.clone())
+            .collect()
+    };
+    assert_eq!(
+        names("madr4/options-spelt-twice.md"),
+        ["Docuverse", "Note.ly", "Pagewise"]
+    );
+    let (d, _) = parse_fixture("madr4/options-spelt-twice.md");
+    assert_eq!(
+        d.options[1].pros.len(),
+        2,
+        "the sibling Pros heading is Note.ly's"
+    );
+    assert_eq!(
+        names("nygard/numbered-options-title-choice.md"),
+        ["Batchwright", "Streamlet", "Flowmill"]
+    );
+    assert_eq!(
+        names("adr-bold/options-as-table-columns.md"),
+        ["Harbourline", "Quayside", "Dockwell"]
+    );
 }

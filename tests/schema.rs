@@ -285,7 +285,7 @@ fn schema_enums_list_exactly_the_serialised_variants() {
         ),
         (
             "ChosenSource",
-            all_variants!(ChosenSource: ChosenOptionLine, SelectedMarker, SelectedLine, WinnerLine, DecisionEmphasis),
+            all_variants!(ChosenSource: ChosenOptionLine, SelectedMarker, SelectedLine, WinnerLine, DecisionEmphasis, DecisionStatement, Title),
         ),
         (
             "TableLayout",

@@ -39,6 +39,46 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a criteria-table column heading, not an option's verdict key",
     ),
     (
+        "src/parse/criteria/layout.rs",
+        "note",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "notes",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "description",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "details",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "summary",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "comparison",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "evaluation",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "recommendation",
+        "a criteria table's notes column, not a heading among options",
+    ),
+    (
         "src/rules/context.rs",
         "option",
         "position references and stop words of chosen-option matching",

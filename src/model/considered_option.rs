@@ -77,6 +77,18 @@ pub fn option_key(name: &str) -> String {
         .join(" ")
 }
 
+/// [`option_key`] with the spacing and punctuation inside names also ignored, so that names
+/// written differently by the same record compare equal: `Wiki.js` = `WikiJS` = `wiki js`,
+/// `Cloud-Run` = `CloudRun`. A `+` stays (`C++` is not `C`), and `Fly.io` (`flyio`) is still
+/// not `Fly`.
+#[must_use]
+pub fn loose_option_key(name: &str) -> String {
+    option_key(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '+')
+        .collect()
+}
+
 /// Whether a longer key starts with all the words of a shorter one (`render starter` and
 /// `render`).
 fn key_starts_with(long: &str, short: &str) -> bool {
@@ -84,15 +96,19 @@ fn key_starts_with(long: &str, short: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(' '))
 }
 
-/// Whether two option names name the same option: equal keys ([`option_key`]), or one key is
-/// the other's leading words (`Render` and `Render Starter`).
+/// Whether two option names name the same option: equal keys ([`option_key`]), equal loose
+/// keys ([`loose_option_key`]: `Wiki.js` and `WikiJS`), or one key is the other's leading
+/// words (`Render` and `Render Starter`).
 #[must_use]
 pub fn same_option(a: &str, b: &str) -> bool {
     let (a, b) = (option_key(a), option_key(b));
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    a == b || key_starts_with(&a, &b) || key_starts_with(&b, &a)
+    a == b
+        || key_starts_with(&a, &b)
+        || key_starts_with(&b, &a)
+        || loose_option_key(&a) == loose_option_key(&b)
 }
 
 #[cfg(test)]
@@ -119,6 +135,20 @@ mod tests {
     }
 
     #[test]
+    fn loose_option_keys_table() {
+        let rows = [
+            ("dot dropped", "Wiki.js", "wikijs"),
+            ("spaces dropped", "wiki js", "wikijs"),
+            ("hyphen dropped", "Cloud-Run", "cloudrun"),
+            ("plus kept", "C++", "c++"),
+            ("suffix dropped", "Fly.io (Machines)", "flyio"),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(loose_option_key(input), want, "{name}");
+        }
+    }
+
+    #[test]
     fn same_option_table() {
         let rows = [
             ("suffix dropped", "AWS (EC2/ECS)", "AWS", true),
@@ -126,6 +156,9 @@ mod tests {
             ("leading words", "Render Starter", "Render", true),
             ("another name", "Railway", "Render", false),
             ("dot keeps the word whole", "Fly.io", "Fly", false),
+            ("spelling without the dot", "Wiki.js", "WikiJS", true),
+            ("case and spacing", "GitHub Actions", "Github actions", true),
+            ("plus is kept loosely too", "C++", "C", false),
             ("empty never matches", "", "", false),
         ];
         for (name, a, b, want) in rows {

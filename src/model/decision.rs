@@ -134,6 +134,11 @@ pub enum ChosenSource {
     WinnerLine,
     /// The name emphasised in the Decision section.
     DecisionEmphasis,
+    /// The Decision section's first statement naming an option (`We will use X`,
+    /// `X is the best option`).
+    DecisionStatement,
+    /// The title naming an option (`Use X`, `Migrate to X`).
+    Title,
 }
 
 /// The option the record chose.

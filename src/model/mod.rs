@@ -13,7 +13,9 @@ mod span;
 mod status;
 
 pub use code_block::{CodeBlock, CodeCheck};
-pub use considered_option::{ConsideredOption, Item, option_key, same_option, word_key};
+pub use considered_option::{
+    ConsideredOption, Item, loose_option_key, option_key, same_option, word_key,
+};
 pub use cost::{CostEstimate, Money, Period};
 pub use criteria::{
     CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,

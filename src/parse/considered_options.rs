@@ -1,16 +1,16 @@
 //! Considered options: `### Option N: Name (SELECTED)` sections, MADR's Considered Options list
-//! and Pros and Cons sections, alternatives lists; their pros, cons, costs and verdicts; and the
-//! chosen option, wherever the record states it.
+//! and Pros and Cons sections, alternatives lists, a comparison table's columns; their pros,
+//! cons, costs and verdicts. The chosen one is `chosen`'s.
 
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
-use super::text::{Polarity, key_value, name_key, split_marker};
+use super::text::{Polarity, key_value, split_marker};
 use super::vocabulary::{
-    OPTION_PREFIXES, SELECTED_MARKERS, heading_key, is_chosen_option_line, is_selected_key,
-    is_verdict_key, is_winner_key,
+    NAME_DASHES, OPTION_PREFIXES, PART_OF, SELECTED_MARKERS, heading_key, is_non_option_heading,
+    is_verdict_key,
 };
-use crate::model::{ChosenOption, ChosenSource, ConsideredOption, Item, SectionKind, Span, Winner};
+use crate::model::{ConsideredOption, CriteriaTable, Item, SectionKind, Span, loose_option_key};
 
 /// Whether a heading is itself an option (`Option 1: Render`, `Option A - Heroku`).
 fn is_option_heading(key: &str) -> bool {
@@ -21,7 +21,7 @@ fn is_option_heading(key: &str) -> bool {
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
     !word.is_empty() && word.len() <= 2 && {
         let after = rest[word.len()..].trim_start();
-        after.is_empty() || after.starts_with([':', '-', '.', '–', '—'])
+        after.is_empty() || after.starts_with([':', '-', '.', ')', '–', '—'])
     }
 }
 
@@ -54,8 +54,45 @@ fn option_name(text: &str) -> (String, bool) {
     } else {
         trimmed
     };
-    let stripped = stripped.trim_matches(['"', '“', '”', '*', '`']).trim();
+    let stripped = strip_enumerator(stripped.trim_matches(['"', '“', '”', '*', '`']).trim());
     (stripped.to_string(), selected)
+}
+
+/// A name without the number or letter it was listed by: `1. React`, `2) Vue`, `(3) Svelte`,
+/// `A) Angular`, `b. Ember`, `#3 Dockerfile …` → the name. A name that is only the number
+/// (`1.`), or a number that is part of the name (`1Password`, `3.5 Turbo`), stays.
+fn strip_enumerator(name: &str) -> &str {
+    let unbracketed = name.strip_prefix('(');
+    let body = unbracketed.unwrap_or(name);
+    let body = body
+        .strip_prefix('#')
+        .filter(|_| unbracketed.is_none())
+        .unwrap_or(body);
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    let label = if digits > 0 {
+        digits
+    } else if body.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        1
+    } else {
+        return name;
+    };
+    if label > 2 {
+        return name;
+    }
+    let after = &body[label..];
+    let rest = if unbracketed.is_some() {
+        after.strip_prefix(')')
+    } else if digits == 0 {
+        after.strip_prefix([')', '.'])
+    } else if name.starts_with('#') {
+        Some(after)
+    } else {
+        after.strip_prefix(['.', ')', ':'])
+    };
+    match rest {
+        Some(r) if r.starts_with(' ') && !r.trim().is_empty() => r.trim(),
+        _ => name,
+    }
 }
 
 fn new_option(name: String, span: Span, selected: bool) -> ConsideredOption {
@@ -89,35 +126,56 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                 .take_while(|&j| secs[j].heading < sec.end)
                 .filter(|&j| secs[j].parent == Some(si))
                 .collect();
-            if children.is_empty() {
-                if container {
-                    for item in list_items(&doc.blocks[sec.heading + 1..sec.own_end]) {
-                        let Some(line) = item.lines().first() else {
-                            continue;
-                        };
-                        let (name, selected) = option_name(list_option_name(line));
-                        if name.is_empty() {
-                            continue;
-                        }
-                        let mut opt = new_option(name, line.span, selected);
-                        read_option_items(&item.blocks[1..], src, &mut opt);
-                        merge_option(&mut options, opt);
+            let option_children: Vec<usize> = children
+                .iter()
+                .copied()
+                .filter(|&j| is_option_child(&secs[j]))
+                .collect();
+            if container && option_children.is_empty() {
+                for item in list_items(&doc.blocks[sec.heading + 1..sec.own_end]) {
+                    let Some(line) = item.lines().first() else {
+                        continue;
+                    };
+                    let (name, selected) = option_name(list_option_name(line));
+                    if name.is_empty() {
+                        continue;
                     }
-                }
-            } else {
-                for j in children {
-                    claimed[j] = true;
-                    for k in j + 1..secs.len() {
-                        if secs[k].heading < secs[j].end {
-                            claimed[k] = true;
-                        }
-                    }
-                    let child = &secs[j];
-                    let (name, selected) = option_name(&child.line.text);
-                    let mut opt = new_option(name, child.line.span, selected);
-                    read_option_body(&doc.blocks[child.heading + 1..child.end], src, &mut opt);
+                    let mut opt = new_option(name, line.span, selected);
+                    read_option_items(&item.blocks[1..], src, &mut opt);
                     merge_option(&mut options, opt);
                 }
+            }
+            let mut last = None;
+            for j in children {
+                let child = &secs[j];
+                // A nested options section is read on its own turn.
+                if matches!(
+                    child.kind,
+                    SectionKind::ConsideredOptions | SectionKind::ProsAndCons
+                ) {
+                    continue;
+                }
+                claimed[j] = true;
+                for k in j + 1..secs.len() {
+                    if secs[k].heading < child.end {
+                        claimed[k] = true;
+                    }
+                }
+                if !option_children.contains(&j) {
+                    // `#### Pros` beside the option headings belongs to the option before it.
+                    if let Some(i) = last.filter(|_| mode_of(child.key()).is_some()) {
+                        read_option_body(
+                            &doc.blocks[child.heading..child.end],
+                            src,
+                            &mut options[i],
+                        );
+                    }
+                    continue;
+                }
+                let (name, selected) = option_name(&child.line.text);
+                let mut opt = new_option(name, child.line.span, selected);
+                read_option_body(&doc.blocks[child.heading + 1..child.end], src, &mut opt);
+                last = Some(merge_option(&mut options, opt));
             }
         } else if is_option_heading(key) {
             claimed[si] = true;
@@ -130,6 +188,37 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                 }
             }
             merge_option(&mut options, opt);
+        }
+    }
+    options
+}
+
+/// Whether a subsection of an options section names an option: not an option part (`Pros`),
+/// not a write-up heading (`Details`, `Links`), not one of the record's own sections nested too
+/// deep (`Decision Outcome`).
+fn is_option_child(sec: &Sec<'_>) -> bool {
+    sec.kind == SectionKind::Other
+        && !is_non_option_heading(sec.key())
+        && !is_part_heading(sec.key())
+        && !option_name(&sec.line.text).0.is_empty()
+}
+
+/// The options of a record that lists them only as a comparison table's columns: each table
+/// option once, in table order, at its first cell.
+pub(crate) fn options_from_tables(tables: &[CriteriaTable]) -> Vec<ConsideredOption> {
+    let mut options = Vec::new();
+    for table in tables {
+        for name in &table.options {
+            let span = table
+                .criteria
+                .iter()
+                .flat_map(|c| &c.ratings)
+                .find(|r| r.option == *name)
+                .map_or(table.span, |r| r.span);
+            let (name, selected) = option_name(name);
+            if !name.is_empty() {
+                merge_option(&mut options, new_option(name, span, selected));
+            }
         }
     }
     options
@@ -148,7 +237,7 @@ fn list_option_name(line: &Line) -> &str {
     if let Some(s) = line.strong.iter().find(|f| f.at == 0) {
         return s.text.trim_end_matches(':');
     }
-    for sep in [" – ", " — ", " - ", ": "] {
+    for sep in NAME_DASHES.iter().chain(&[": "]) {
         if let Some(i) = text.find(sep)
             && i > 0
         {
@@ -158,10 +247,15 @@ fn list_option_name(line: &Line) -> &str {
     text
 }
 
-/// Adds an option, or folds it into one of the same name (MADR names options twice).
-fn merge_option(options: &mut Vec<ConsideredOption>, opt: ConsideredOption) {
-    let key = name_key(&opt.name);
-    if let Some(existing) = options.iter_mut().find(|o| name_key(&o.name) == key) {
+/// Adds an option, or folds it into one of the same name (MADR names options twice, and not
+/// always spelt alike: `Wiki.js` in the list, `WikiJS` in Pros and Cons). Returns its index.
+fn merge_option(options: &mut Vec<ConsideredOption>, opt: ConsideredOption) -> usize {
+    let key = loose_option_key(&opt.name);
+    if let Some(i) = options
+        .iter()
+        .position(|o| !key.is_empty() && loose_option_key(&o.name) == key)
+    {
+        let existing = &mut options[i];
         existing.selected |= opt.selected;
         if existing.description.is_empty() {
             existing.description = opt.description;
@@ -173,8 +267,10 @@ fn merge_option(options: &mut Vec<ConsideredOption>, opt: ConsideredOption) {
         if existing.verdict.is_none() {
             existing.verdict = opt.verdict;
         }
+        i
     } else {
         options.push(opt);
+        options.len() - 1
     }
 }
 
@@ -202,6 +298,15 @@ fn mode_of(key: &str) -> Option<Mode> {
         | "price" => Mode::Costs,
         _ => return None,
     })
+}
+
+/// Whether a heading opens a part of an option: `Pros`, or `Advantages of Acquia`.
+fn is_part_heading(key: &str) -> bool {
+    mode_of(key).is_some()
+        || PART_OF.iter().any(|of| {
+            key.split_once(of)
+                .is_some_and(|(head, _)| mode_of(head).is_some())
+        })
 }
 
 fn item(line: &Line, text: &str, marker: Option<String>) -> Item {
@@ -332,186 +437,6 @@ fn read_items_in_mode(blocks: &[Block], src: &str, opt: &mut ConsideredOption, m
     }
 }
 
-/// Finds the chosen option: `Chosen option: "…"`, a `(SELECTED)` option, a `Selected …:`
-/// line, a `Winner:` line, or the name emphasised in the Decision section.
-pub(crate) fn find_chosen(
-    doc: &Doc,
-    options: &[ConsideredOption],
-    decision_sec: Option<&Sec<'_>>,
-    winner: Option<&Winner>,
-    src: &str,
-) -> Option<ChosenOption> {
-    let mut selected_line = None;
-    let winner = winner.map(|w| ChosenOption {
-        name: w.name.clone(),
-        source: ChosenSource::WinnerLine,
-        span: w.span,
-    });
-    let lines = all_lines(&doc.blocks);
-    for (i, line) in lines.iter().enumerate() {
-        if is_chosen_option_line(&line.text.to_lowercase()) {
-            // A quoted name may wrap onto the paragraph's next line.
-            let text = match lines.get(i + 1) {
-                Some(next) if has_unclosed_quote(&line.text) => {
-                    format!("{} {}", line.text, next.text)
-                }
-                _ => line.text.clone(),
-            };
-            if let Some(name) = chosen_option_name(&text) {
-                return Some(ChosenOption {
-                    name,
-                    source: ChosenSource::ChosenOptionLine,
-                    span: line.span,
-                });
-            }
-            continue;
-        }
-        if let Some(kv) = key_value(line, src) {
-            let n = kv.norm.as_str();
-            if selected_line.is_none() && is_selected_key(n) && !kv.value.is_empty() {
-                selected_line = Some(ChosenOption {
-                    name: emphasised_or_head(line, kv.value_at, &kv.value),
-                    source: ChosenSource::SelectedLine,
-                    span: kv.value_span,
-                });
-            }
-        }
-    }
-    if let Some(opt) = options.iter().find(|o| o.selected) {
-        return Some(ChosenOption {
-            name: opt.name.clone(),
-            source: ChosenSource::SelectedMarker,
-            span: opt.span,
-        });
-    }
-    if let Some(c) = selected_line.or(winner) {
-        return Some(c);
-    }
-    let sec = decision_sec?;
-    if options.is_empty() {
-        return None;
-    }
-    decision_emphasis(&doc.blocks[sec.heading + 1..sec.own_end], options)
-}
-
-/// The value's first bold run when it opens the value, else its text up to a bracket or dash.
-/// The first `Winner:` line, naming the option it emphasises or its leading name.
-pub(crate) fn find_winner(doc: &Doc, src: &str) -> Option<Winner> {
-    all_lines(&doc.blocks).into_iter().find_map(|line| {
-        let kv = key_value(line, src)?;
-        (is_winner_key(&kv.norm) && !kv.value.is_empty()).then(|| Winner {
-            name: emphasised_or_head(line, kv.value_at, &kv.value),
-            raw: kv.value.clone(),
-            span: kv.value_span,
-        })
-    })
-}
-
-fn emphasised_or_head(line: &Line, value_at: usize, value: &str) -> String {
-    if let Some(s) = line
-        .strong
-        .iter()
-        .find(|f| f.at >= value_at && line.text[value_at..f.at].trim().is_empty())
-    {
-        return s.text.trim().to_string();
-    }
-    head_name(value)
-}
-
-/// `Render (highest score on critical criteria)` → `Render`.
-pub(crate) fn head_name(value: &str) -> String {
-    let mut end = value.len();
-    for sep in [" (", " - ", " – ", " — ", ", ", " because", ". "] {
-        if let Some(i) = value.find(sep) {
-            end = end.min(i);
-        }
-    }
-    value[..end]
-        .trim()
-        .trim_matches(['"', '“', '”', '*'])
-        .trim()
-        .to_string()
-}
-
-fn has_unclosed_quote(text: &str) -> bool {
-    text.matches('"').count() % 2 == 1 || text.matches('“').count() > text.matches('”').count()
-}
-
-/// `Chosen option: "Name", because …` → `Name`.
-fn chosen_option_name(text: &str) -> Option<String> {
-    let colon = text.find(':')?;
-    let value = text[colon + 1..].trim();
-    if value.is_empty() {
-        return None;
-    }
-    for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\''), ('[', ']')] {
-        if let Some(rest) = value.strip_prefix(open)
-            && let Some(end) = rest.find(close)
-        {
-            let name = rest[..end].trim();
-            if !name.is_empty() {
-                return Some(name.to_string());
-            }
-        }
-    }
-    let name = head_name(value);
-    (!name.is_empty()).then_some(name)
-}
-
-/// The Decision section's first bold name that matches an option, else its first short bold run.
-fn decision_emphasis(blocks: &[Block], options: &[ConsideredOption]) -> Option<ChosenOption> {
-    let keys: Vec<String> = options.iter().map(|o| name_key(&o.name)).collect();
-    let first_para = blocks.iter().find_map(|b| match b {
-        Block::Paragraph { lines, .. } => Some(lines),
-        _ => None,
-    })?;
-    let strongs: Vec<_> = first_para.iter().flat_map(|l| l.strong.iter()).collect();
-    if let Some((s, opt)) = strongs.iter().find_map(|s| {
-        let key = name_key(&s.text);
-        keys.iter()
-            .position(|k| *k == key)
-            .map(|i| (s, &options[i]))
-    }) {
-        return Some(ChosenOption {
-            name: opt.name.clone(),
-            source: ChosenSource::DecisionEmphasis,
-            span: s.span,
-        });
-    }
-    // A bold name that matches no option counts only in a sentence that states a choice:
-    // `We will deploy the backend to **Fly.io**`, `Use **GCP Cloud Run**`.
-    let opening = first_para.first()?.text.to_lowercase();
-    let states_choice = [
-        "we will",
-        "we'll",
-        "we have decided",
-        "we decided",
-        "we chose",
-        "we choose",
-        "we are going",
-        "we use",
-        "use ",
-        "adopt",
-        "choose",
-        "go with",
-        "we selected",
-        "we have chosen",
-    ]
-    .iter()
-    .any(|p| opening.starts_with(p));
-    let pick = strongs.iter().find(|s| {
-        states_choice
-            && s.text.len() <= 40
-            && s.text.split_whitespace().count() <= 4
-            && !s.text.ends_with(':')
-    })?;
-    Some(ChosenOption {
-        name: pick.text.trim().to_string(),
-        source: ChosenSource::DecisionEmphasis,
-        span: pick.span,
-    })
-}
-
 /// Every paragraph line and list-item line in document order, nested ones included.
 pub(crate) fn all_lines(blocks: &[Block]) -> Vec<&Line> {
     let mut out = Vec::new();
@@ -530,6 +455,35 @@ fn collect_lines<'d>(blocks: &'d [Block], out: &mut Vec<&'d Line>) {
             }
             Block::Quote { blocks, .. } => collect_lines(blocks, out),
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_names_lose_the_number() {
+        let rows = [
+            ("number and dot", "1. React", "React"),
+            ("number and bracket", "2) Vue", "Vue"),
+            ("bracketed number", "(3) Svelte", "Svelte"),
+            ("letter and bracket", "A) Angular", "Angular"),
+            ("letter and dot", "b. Ember", "Ember"),
+            (
+                "hash number",
+                "#3 Override the command",
+                "Override the command",
+            ),
+            ("option prefix", "Option 1: React", "React"),
+            ("number inside the name", "1Password", "1Password"),
+            ("version number", "3.5 Turbo", "3.5 Turbo"),
+            ("number only", "1.", "1."),
+            ("a word, not a letter", "A Fresh Start", "A Fresh Start"),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(option_name(input).0, want, "{name}");
         }
     }
 }

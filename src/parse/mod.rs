@@ -3,6 +3,7 @@
 //! `corpus`'s job.
 
 mod changelog;
+mod chosen;
 mod code_blocks;
 mod consequences;
 mod considered_options;
@@ -29,6 +30,8 @@ pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
 pub use status::{classify_status, status_misspellings};
 pub(crate) use text::file_name_id;
 pub(crate) use vocabulary::{RECORD_FOLDERS, is_not_record_name};
+/// Words too common to tell option names apart; chosen-option matching in lint reads them.
+pub(crate) use vocabulary::OPTION_STOP_WORDS;
 pub use vocabulary::{heading_key, section_heading, section_kind};
 
 /// The text without a leading byte-order mark. Offsets in the model and in diagnostics are
@@ -116,11 +119,21 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         .or(status_date)
         .or_else(|| updated_date.clone().filter(|f| f.date.is_some()));
     let decision_sec = find_section(&secs, SectionKind::Decision);
-    let options = considered_options::find_options(&doc, &secs, text);
-    let winner = considered_options::find_winner(&doc, text);
-    let chosen =
-        considered_options::find_chosen(&doc, &options, decision_sec, winner.as_ref(), text);
-    let criteria = find_criteria_tables(&doc, &secs, winner, chosen.as_ref(), text);
+    let mut options = considered_options::find_options(&doc, &secs, text);
+    let winner = chosen::find_winner(&doc, text);
+    let places = chosen::ChoicePlaces {
+        decision: decision_sec,
+        title: (&title.text, title.span),
+    };
+    let mut chosen = chosen::find_chosen(&doc, &options, &places, winner.as_ref(), text);
+    let criteria = find_criteria_tables(&doc, &secs, winner.clone(), chosen.as_ref(), text);
+    // A record that weighs its options only in a comparison table names them as its columns.
+    if options.is_empty() && !criteria.is_empty() {
+        options = considered_options::options_from_tables(&criteria);
+        if chosen.is_none() {
+            chosen = chosen::find_chosen(&doc, &options, &places, winner.as_ref(), text);
+        }
+    }
     let mut links = links::find_links(&doc, &secs, &meta, text);
     links.extend(mentions::find_mentions(&doc, text, &links, id.as_ref()));
     let tags = find_tags(&meta);

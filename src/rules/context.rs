@@ -9,6 +9,7 @@ use crate::corpus::Corpus;
 use crate::diagnostics::{Diagnostic, Family};
 use crate::graph::Graph;
 use crate::model::{Date, Decision, Link, RecordId, Span, same_option};
+use crate::parse::OPTION_STOP_WORDS;
 use crate::workspace::Workspace;
 
 use super::Rule;
@@ -190,17 +191,11 @@ pub(crate) fn relative_href(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-/// Words too common to tell options apart.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
-    "as", "by", "be", "is", "it", "our", "option",
-];
-
 /// The significant words of a name, lower-cased, with a plural `s` dropped.
 fn words(name: &str) -> BTreeSet<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && !OPTION_STOP_WORDS.contains(&w.as_str()))
         .map(|w| {
             if w.len() > 3 && w.ends_with('s') {
                 w[..w.len() - 1].to_string()

@@ -23,8 +23,9 @@ pub(crate) use links::{
     prose_link_verb,
 };
 pub(crate) use options::{
-    OPTION_PREFIXES, SELECTED_MARKERS, is_chosen_option_line, is_selected_key, is_verdict_key,
-    is_winner_key,
+    BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NEGATIONS,
+    OPTION_PREFIXES, OPTION_STOP_WORDS, PART_OF, SELECTED_MARKERS, TITLE_CHOICE_LEADS,
+    is_chosen_option_line, is_non_option_heading, is_selected_key, is_verdict_key, is_winner_key,
 };
 pub(crate) use record_files::{
     ADR_TOOLS_FILE, ADRS_DEFAULT_DIR, ADRS_DIR_KEY, ADRS_FILE, LOG4BRAINS_FILE, LOG4BRAINS_KEYS,

@@ -47,3 +47,200 @@ pub(crate) fn is_selected_key(norm: &str) -> bool {
     let first = norm.split(' ').next().unwrap_or("");
     norm == SELECTED_KEYS[0] || (SELECTED_KEYS.contains(&first) && norm.contains(' '))
 }
+
+/// Normalised headings that sit among option headings without being options: parts of an
+/// option's write-up, and the record's own sections nested one level too deep.
+const NON_OPTION_HEADINGS: &[&str] = &[
+    "pros and cons",
+    "details",
+    "description",
+    "notes",
+    "note",
+    "examples",
+    "example",
+    "links",
+    "references",
+    "summary",
+    "overview",
+    "comparison",
+    "recommendation",
+    "implementation",
+    "implementation notes",
+    "positive consequences",
+    "negative consequences",
+    "evaluation",
+    "analysis",
+];
+
+/// Whether a normalised heading under an options section is one of [`NON_OPTION_HEADINGS`].
+pub(crate) fn is_non_option_heading(key: &str) -> bool {
+    NON_OPTION_HEADINGS.contains(&key.trim_end_matches(':'))
+}
+
+/// Words joining an option part to the option's name (`Advantages of Acquia`, `Risks for
+/// Render`).
+pub(crate) const PART_OF: &[&str] = &[" of ", " for "];
+
+/// Dashes that separate a name from what follows it (`Render – managed hosting`).
+pub(crate) const NAME_DASHES: &[&str] = &[" - ", " – ", " — "];
+
+/// The word that opens a reason after a name (`Discourse because …`).
+pub(crate) const BECAUSE: &str = " because";
+
+/// Lower-case phrases after which a decision statement names its choice (`We will use X`,
+/// `It is recommended to use X`, `HHS has selected X`).
+pub(crate) const CHOICE_LEADS: &[&str] = &[
+    "will use",
+    "will adopt",
+    "will be using",
+    "will go with",
+    "will migrate to",
+    "will move to",
+    "will switch to",
+    "will standardize on",
+    "will standardise on",
+    "will implement",
+    "will deploy to",
+    "will deploy on",
+    "will utilize",
+    "decided to use",
+    "decided to adopt",
+    "decided to go with",
+    "decided on",
+    "decided for",
+    "decide to use",
+    "have selected",
+    "has selected",
+    "have chosen",
+    "has chosen",
+    "we chose",
+    "we choose",
+    "we selected",
+    "we select",
+    "we picked",
+    "opted for",
+    "opt for",
+    "settled on",
+    "going with",
+    "go with",
+    "recommended to use",
+    "recommend using",
+    "recommend to use",
+    "we recommend",
+    "recommendation is to use",
+    "planning to use",
+    "plan to use",
+    "approach is to utilize",
+    "approach is to use",
+    "to utilize",
+    "moving forward with",
+    "move forward with",
+];
+
+/// Lower-case phrases before which a decision statement names its choice (`X is the best
+/// option`, `X stands out as the optimal choice`, `X was chosen`).
+pub(crate) const CHOICE_TRAILS: &[&str] = &[
+    "is the best option",
+    "is the best choice",
+    "is the best fit",
+    "is the preferred option",
+    "is the preferred choice",
+    "is the recommended option",
+    "is the clear choice",
+    "stands out as",
+    "was chosen",
+    "was selected",
+    "has been chosen",
+    "has been selected",
+    "is chosen",
+    "is selected",
+    "is our choice",
+];
+
+/// Lower-case openings of a sentence that states a choice without naming a verb phrase of
+/// [`CHOICE_LEADS`] (`Use **Fluent Bit**`): a bold name in it may be the choice.
+pub(crate) const CHOICE_OPENINGS: &[&str] = &[
+    "we will",
+    "we'll",
+    "we have decided",
+    "we decided",
+    "we chose",
+    "we choose",
+    "we are going",
+    "we use",
+    "use ",
+    "adopt",
+    "choose",
+    "go with",
+    "we selected",
+    "we have chosen",
+];
+
+/// Lower-case openings of a title that names its choice (`Use Postgres`, `Migrate to GitHub
+/// Actions`, `Deployment on Fly.io`, `Choose Kafka for events`).
+pub(crate) const TITLE_CHOICE_LEADS: &[&str] = &[
+    "use ",
+    "using ",
+    "adopt ",
+    "adopting ",
+    "adoption of ",
+    "migrate to ",
+    "migrating to ",
+    "migration to ",
+    "move to ",
+    "moving to ",
+    "switch to ",
+    "switching to ",
+    "deployment on ",
+    "deployment to ",
+    "deploy on ",
+    "deploy to ",
+    "hosting on ",
+    "host on ",
+    "choose ",
+    "choosing ",
+    "select ",
+    "selecting ",
+    "introduce ",
+    "introducing ",
+    "standardize on ",
+    "standardise on ",
+    "go with ",
+    "prefer ",
+];
+
+/// Lower-case words and marks that end the name in a choice statement (`Discourse because
+/// …`, `Render, as our …`, `Kafka for events`, `Postgres over MySQL`). Each starts with the
+/// character that separates it from the name; [`NAME_DASHES`] end it too.
+pub(crate) const CLAUSE_ENDS: &[&str] = &[
+    BECAUSE,
+    " due to",
+    " since",
+    " as ",
+    " for ",
+    " to ",
+    " over ",
+    " instead of",
+    " rather than",
+    " in order",
+    " which",
+    " that ",
+    " so ",
+    " when ",
+    " if ",
+    ", ",
+    ". ",
+    "; ",
+    ": ",
+    " (",
+];
+
+/// Words that start a statement turned against the choice (`we will not use`, `recommend
+/// against X`).
+pub(crate) const NEGATIONS: &[&str] = &["not", "against", "never", "no longer", "stop"];
+
+/// Words too common to tell options apart (`Use bats` and `bats`).
+pub(crate) const OPTION_STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
+    "as", "by", "be", "is", "it", "our", "option",
+];

@@ -131,7 +131,8 @@ fn source_words(source: ChosenSource) -> &'static str {
         ChosenSource::ChosenOptionLine => "its Chosen option line",
         ChosenSource::SelectedMarker => "the option marked (SELECTED)",
         ChosenSource::SelectedLine => "its Selected line",
-        ChosenSource::DecisionEmphasis => "its Decision section",
+        ChosenSource::DecisionEmphasis | ChosenSource::DecisionStatement => "its Decision section",
+        ChosenSource::Title => "its title",
     }
 }
 

@@ -11,7 +11,7 @@ use docket::config::ScoreConfig;
 use docket::diagnostics::SourceMap;
 use docket::diagnostics::render::{HumanOptions, render_human};
 use docket::model::{
-    CriteriaTable, Criterion, Rating, RatingMark, Span, TableLayout, Weight, WeightLevel,
+    CriteriaTable, Criterion, Rating, RatingMark, Span, TableKind, TableLayout, Weight, WeightLevel,
 };
 use docket::parse::parse_record;
 use docket::score::{
@@ -513,6 +513,7 @@ mod laws {
     fn table(weights: &[Weight], marks: &[Vec<RatingMark>]) -> CriteriaTable {
         let options: Vec<String> = (0..marks[0].len()).map(|o| format!("Option {o}")).collect();
         CriteriaTable {
+            kind: TableKind::Scored,
             layout: TableLayout::CriteriaRows,
             heading: None,
             criteria: weights
@@ -534,6 +535,7 @@ mod laws {
                             span: Span::default(),
                         })
                         .collect(),
+                    winner: None,
                 })
                 .collect(),
             options,

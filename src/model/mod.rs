@@ -16,8 +16,8 @@ pub use code_block::{CodeBlock, CodeCheck};
 pub use considered_option::{ConsideredOption, Item, option_key, same_option, word_key};
 pub use cost::{CostEstimate, Money, Period};
 pub use criteria::{
-    CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,
-    WeightLevel, Winner,
+    CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableKind, TableLayout,
+    Weight, WeightLevel, Winner,
 };
 pub use date::{Date, DateField};
 pub use decision::{

@@ -109,7 +109,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let winner = considered_options::find_winner(&doc, text);
     let chosen =
         considered_options::find_chosen(&doc, &options, decision_sec, winner.as_ref(), text);
-    let criteria = find_criteria_tables(&doc, &secs, winner, chosen.as_ref(), text);
+    let criteria = find_criteria_tables(&doc, &secs, &options, winner, chosen.as_ref(), text);
     let links = links::find_links(&doc, &secs, &meta);
     let tags = find_tags(&meta);
     let decision = Decision {
@@ -154,6 +154,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
 fn find_criteria_tables(
     doc: &Doc,
     secs: &[Sec<'_>],
+    options: &[crate::model::ConsideredOption],
     winner: Option<crate::model::Winner>,
     chosen: Option<&crate::model::ChosenOption>,
     text: &str,
@@ -167,7 +168,8 @@ fn find_criteria_tables(
                 span: c.span,
             })
     });
-    criteria::find_criteria(doc, secs, text, winner.as_ref())
+    let names: Vec<String> = options.iter().map(|o| o.name.clone()).collect();
+    criteria::find_criteria(doc, secs, text, &names, winner.as_ref())
 }
 
 fn date_field(meta: &[MetaEntry<'_>], field: Field, src: &str) -> Option<crate::model::DateField> {

@@ -75,13 +75,14 @@ pub(super) enum LegendKey {
 
 pub(super) fn legend_key(symbol: &str) -> LegendKey {
     let first = symbol.chars().next().unwrap_or(' ');
-    if "✅✔✓☑🟢".contains(first) {
+    // The same marks as the parser's rating vocabulary; `❓` (unknown) has no value.
+    if "✅✔✓☑🟢🆗".contains(first) {
         return LegendKey::Good;
     }
-    if "⚠🟡🟠".contains(first) {
+    if "⚠🟡🟠🔶🔄".contains(first) {
         return LegendKey::Partial;
     }
-    if "❌✖✗✘🔴⛔".contains(first) {
+    if "❌✖✗✘🔴⛔🚫".contains(first) {
         return LegendKey::Bad;
     }
     let lower = symbol.to_lowercase();
@@ -118,6 +119,8 @@ pub(crate) enum CellValue {
     /// A recognised mark of another kind than the table's (`7` in a ✅ / ❌ table).
     OffScale,
     Unrecognised,
+    /// ❓: the record says the rating is not known yet.
+    Unknown,
     Empty,
 }
 
@@ -129,7 +132,7 @@ fn kind_of(mark: &RatingMark) -> ScaleKind {
         RatingMark::Number { .. } => ScaleKind::Numbers,
         RatingMark::Stars { .. } => ScaleKind::Stars,
         RatingMark::Plus { .. } | RatingMark::Minus { .. } | RatingMark::Same => ScaleKind::Pugh,
-        RatingMark::Empty | RatingMark::Unrecognised => ScaleKind::None,
+        RatingMark::Empty | RatingMark::Unrecognised | RatingMark::Unknown => ScaleKind::None,
     }
 }
 
@@ -388,6 +391,7 @@ impl Valuer {
         match mark {
             RatingMark::Empty => return CellValue::Empty,
             RatingMark::Unrecognised => return CellValue::Unrecognised,
+            RatingMark::Unknown => return CellValue::Unknown,
             _ => {}
         }
         let kind = self.scale.kind;
@@ -443,7 +447,10 @@ fn find_baseline(table: &CriteriaTable) -> Option<usize> {
                     c.ratings.get(i).is_none_or(|r| {
                         matches!(
                             r.mark,
-                            RatingMark::Same | RatingMark::Empty | RatingMark::Unrecognised
+                            RatingMark::Same
+                                | RatingMark::Empty
+                                | RatingMark::Unrecognised
+                                | RatingMark::Unknown
                         ) || is_zero(&r.mark)
                     })
                 })
@@ -463,6 +470,10 @@ mod tests {
             ("✅", LegendKey::Good),
             ("⚠️", LegendKey::Partial),
             ("❌", LegendKey::Bad),
+            ("🟢", LegendKey::Good),
+            ("🔄", LegendKey::Partial),
+            ("✖️", LegendKey::Bad),
+            ("❓", LegendKey::Other),
             ("Yes", LegendKey::Good),
             ("Critical", LegendKey::Level(WeightLevel::Critical)),
             ("Excellent", LegendKey::Word("excellent".into())),

@@ -301,6 +301,16 @@ fn cell_finding(
             format!("`{option}` has no rating for `{criterion}`, so the cell counts nothing"),
         )
         .with_help(format!("rate it on the table's scale ({scale})")),
+        CellValue::Unknown => finding(
+            Code::MissingRating,
+            span,
+            format!(
+                "`{option}` is rated unknown (`{raw}`) for `{criterion}`, so the cell counts nothing"
+            ),
+        )
+        .with_help(format!(
+            "rate it on the table's scale ({scale}) once it is known"
+        )),
         CellValue::OffScale => finding(
             Code::UnrecognisedRating,
             span,

@@ -1,5 +1,5 @@
 //! The words docket reads records by: one table per concept (section headings, status words,
-//! metadata keys, link verbs, option markers). Every keyword list of the parser lives here, so
+//! metadata keys, link verbs, option markers, table marks and axes). Every keyword list of the parser lives here, so
 //! the model and lint can never disagree about what a word means; add a word here, nowhere else.
 
 mod fields;
@@ -7,6 +7,7 @@ mod links;
 mod options;
 mod sections;
 mod status;
+mod tables;
 
 pub(crate) use fields::{
     DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_known_key,
@@ -22,3 +23,7 @@ pub(crate) use options::{
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};
 pub(crate) use status::{NOT_STATUS_MISSPELLINGS, STATUS_WORDS};
+pub(crate) use tables::{
+    Corner, LEGEND_POINT_WORDS, MARK_WORDS, corner_of, heading_suggests_matrix, is_best_column_key,
+    is_not_option_column_key, is_positional_option,
+};

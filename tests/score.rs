@@ -361,6 +361,28 @@ mod findings {
         assert_eq!(card(&r).criteria[1].weight_value, 0.0);
     }
 
+    /// Issue 10: a rated table under any heading is scored, with a legend written as bullets,
+    /// and a `❓` cell is unknown, not an unreadable rating.
+    #[test]
+    fn issue_10_marks_anywhere_with_unknown_and_bullet_legend() {
+        let r = fixture("comparisons/marks-anywhere-with-unknown-and-bullet-legend.md");
+        assert_eq!(
+            totals(card(&r)),
+            [("Pingwell", 6.0), ("Upcast", 4.0), ("Beaconly", 2.0)]
+        );
+        assert_eq!(card(&r).verdict, Verdict::Agrees);
+        assert_eq!(codes(&r), ["DK316"]);
+        assert!(r.diagnostics[0].message.contains("unknown"));
+    }
+
+    /// Issue 10: a comparison of free text is kept in the model but never scored.
+    #[test]
+    fn issue_10_free_text_comparison_is_not_scored() {
+        let r = fixture("comparisons/free-text-comparison-is-not-scored.md");
+        assert!(r.tables.is_empty());
+        assert!(r.diagnostics.is_empty());
+    }
+
     #[test]
     fn a_declared_winner_that_is_not_an_option_is_reported() {
         let r = fixture("findings/declared-winner-not-an-option.md");

@@ -480,12 +480,12 @@ impl Grid<'_> {
 }
 
 /// A comparison is scored when most of its cells are rating marks; free text is only shown.
+/// Empty cells count against scoring: a sparse matrix (a gap is no `No`) is shown, not scored.
 fn with_kind(mut table: CriteriaTable) -> CriteriaTable {
     let marks: Vec<RatingMark> = table
         .criteria
         .iter()
         .flat_map(|c| c.ratings.iter().map(|r| r.mark.clone()))
-        .filter(|m| *m != RatingMark::Empty)
         .collect();
     let rated = marks.iter().filter(|m| is_rating_mark(m, &marks)).count();
     table.kind = if marks.len() >= 4 && rated * 10 >= marks.len() * 8 {

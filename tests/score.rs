@@ -375,6 +375,20 @@ mod findings {
         assert!(r.diagnostics[0].message.contains("unknown"));
     }
 
+    /// Issue 10: rows rated `1`–`3` among ✅ / ❌ rows sit on the same scale, and a row of prose
+    /// (`Price`) counts for nothing without a finding per cell.
+    #[test]
+    fn issue_10_number_rows_and_prose_rows_among_marks() {
+        let r = fixture("comparisons/number-rows-and-prose-rows-among-marks.md");
+        assert_eq!(
+            totals(card(&r)),
+            [("Natter", 5.5), ("Chirp", 4.0), ("Relay", 1.5)]
+        );
+        assert_eq!(card(&r).best_possible, 6.0);
+        assert_eq!(card(&r).criteria[6].weight_value, 0.0);
+        assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    }
+
     /// Issue 10: a comparison of free text is kept in the model but never scored.
     #[test]
     fn issue_10_free_text_comparison_is_not_scored() {

@@ -148,6 +148,11 @@ pub(crate) struct Valuer {
     partial: f64,
     bad: f64,
     words: Vec<(String, f64)>,
+    /// In a ✅ / ❌ table, the small scale its number rows use (`1`–`3`), lowest and highest.
+    small_numbers: Option<(f64, f64)>,
+    /// Per criterion: whether every rated cell of its row is of another kind than the table's
+    /// (a row rated `1`–`3` in a ✅ / ❌ table), so the row is read on its own kind.
+    other_kind_rows: Vec<bool>,
     baseline: Option<usize>,
 }
 
@@ -194,8 +199,28 @@ impl Valuer {
             partial: config.ratings.partial,
             bad: config.ratings.bad,
             words: Vec::new(),
+            small_numbers: None,
+            other_kind_rows: Vec::new(),
             baseline: None,
         };
+        v.other_kind_rows = table
+            .criteria
+            .iter()
+            .map(|c| {
+                let kinds: Vec<ScaleKind> = c
+                    .ratings
+                    .iter()
+                    .map(|r| kind_of(&r.mark))
+                    .filter(|k| *k != ScaleKind::None)
+                    .collect();
+                let other = if kind == ScaleKind::Symbols {
+                    ScaleKind::Numbers
+                } else {
+                    ScaleKind::Symbols
+                };
+                !kinds.is_empty() && kinds.iter().all(|k| *k == other)
+            })
+            .collect();
         match kind {
             ScaleKind::Symbols | ScaleKind::None => v.symbols(table, config),
             ScaleKind::Numbers => v.numbers(table),
@@ -224,6 +249,7 @@ impl Valuer {
             self.scale.source = ValueSource::Legend;
         }
         let (good, bad) = (self.good, self.bad);
+        self.small_numbers = small_number_scale(table, &self.other_kind_rows);
         self.words = BUILTIN_WORDS
             .iter()
             .map(|(w, f)| {
@@ -383,8 +409,13 @@ impl Valuer {
             .map_or_else(|| fmt_plain(value), |l| l.label.clone())
     }
 
-    /// What a cell is worth; `option` is its column (or row) index.
-    pub(crate) fn value(&self, mark: &RatingMark, option: usize) -> CellValue {
+    /// What a cell is worth; `criterion` and `option` are its row and column indices.
+    pub(crate) fn value(&self, mark: &RatingMark, criterion: usize, option: usize) -> CellValue {
+        let own_row = self
+            .other_kind_rows
+            .get(criterion)
+            .copied()
+            .unwrap_or(false);
         if self.baseline == Some(option) {
             return CellValue::Value(0.0);
         }
@@ -405,6 +436,27 @@ impl Valuer {
                     None => return CellValue::Unrecognised,
                 }
             }
+            // A row rated `1`–`3` in a ✅ / ❌ table sits between ❌ and ✅ like a quality word.
+            (ScaleKind::Symbols, RatingMark::Number { value, out_of, .. }) if own_row => {
+                let (low, high) = match (out_of, self.small_numbers) {
+                    (Some(m), _) if *m > 0.0 => (0.0, *m),
+                    (None, Some(range)) => range,
+                    _ => return CellValue::OffScale,
+                };
+                let fraction = ((value - low) / (high - low)).clamp(0.0, 1.0);
+                self.bad + fraction * (self.good - self.bad)
+            }
+            // And a ✅ / ❌ row in a table rated `1`–`5` takes the ends of that scale.
+            (ScaleKind::Numbers, RatingMark::Good | RatingMark::Partial | RatingMark::Bad)
+                if own_row && self.scale.max <= 10.0 =>
+            {
+                let (low, high) = (self.scale.min, self.scale.max);
+                match mark {
+                    RatingMark::Good => high,
+                    RatingMark::Bad => low,
+                    _ => f64::midpoint(low, high),
+                }
+            }
             (ScaleKind::Numbers, RatingMark::Number { value, out_of, .. }) => match out_of {
                 Some(m) if *m > 0.0 && (*m - self.scale.max).abs() > f64::EPSILON => {
                     value * self.scale.max / m
@@ -420,6 +472,31 @@ impl Valuer {
         };
         CellValue::Value(value)
     }
+}
+
+/// The small scale of the bare numbers in a table's number rows (`rows`): up to 3, 5 or 10,
+/// from 1 (or 0 when a cell is 0). `None` when a number is larger, so measurements stay off
+/// the scale.
+fn small_number_scale(table: &CriteriaTable, rows: &[bool]) -> Option<(f64, f64)> {
+    let numbers: Vec<f64> = table
+        .criteria
+        .iter()
+        .zip(rows)
+        .filter(|(_, own)| **own)
+        .flat_map(|(c, _)| &c.ratings)
+        .filter_map(|r| match r.mark {
+            RatingMark::Number {
+                value,
+                out_of: None,
+                ..
+            } => Some(value),
+            _ => None,
+        })
+        .collect();
+    let highest = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let high = [3.0, 5.0, 10.0].into_iter().find(|m| highest <= *m)?;
+    let low = if numbers.contains(&0.0) { 0.0 } else { 1.0 };
+    Some((low, high))
 }
 
 /// The Pugh baseline: an option named as one (`Baseline`, `Datum`, `Current`), else the one

@@ -1,5 +1,6 @@
 //! Whether an unweighted table compares options, and along which axis. A table is a comparison
-//! when one axis names the record's considered options, or when its corner cell heads criteria
+//! when its columns name the record's considered options (its rows too, when every row is one
+//! and a heading says it compares), or when its corner cell heads criteria
 //! or options (`Criteria`, `Factor`, `Option`) with a second sign that it compares them (a
 //! `Winner` column, a comparison heading, rating marks, or an option of the record); the other
 //! axis then holds the criteria. Tables of links, before / after metrics and rubrics are not.
@@ -67,10 +68,9 @@ pub(super) fn axis(grid: &Grid<'_>, setting: &Setting<'_>) -> Option<Axis> {
         .collect();
     // A `Before` / `After` column or a rating level (`0 (Absent)`) is no option.
     let columns_can_be_options = columns.len() >= 2
-        && columns.iter().all(|&c| {
-            !is_not_option_column_key(&keys[c])
-                && !keys[c].starts_with(|d: char| d.is_ascii_digit())
-        });
+        && columns
+            .iter()
+            .all(|&c| !is_not_option_column_key(&keys[c]) && !is_rating_level(&head[c].text));
     let rows_can_be_options = row_names.len() >= 2 && columns.len() >= 2;
     let column_hits = columns
         .iter()
@@ -80,7 +80,13 @@ pub(super) fn axis(grid: &Grid<'_>, setting: &Setting<'_>) -> Option<Axis> {
     if columns_can_be_options && column_hits >= 2 && column_hits * 2 >= columns.len() {
         return Some(Axis::Columns);
     }
-    if rows_can_be_options && row_hits >= 2 && row_hits * 2 >= row_names.len() {
+    // Options as rows with attribute columns is also the shape of a provider list (`| Platform |
+    // Free tier | Database |`): every row must be an option and a heading must say it compares.
+    if rows_can_be_options
+        && row_hits >= 2
+        && row_hits == row_names.len()
+        && setting.heading_suggests()
+    {
         return Some(Axis::Rows);
     }
     let has_best = keys.iter().skip(1).any(|k| is_best_column_key(k));
@@ -105,6 +111,14 @@ pub(super) fn axis(grid: &Grid<'_>, setting: &Setting<'_>) -> Option<Axis> {
         }
         _ => None,
     }
+}
+
+/// Whether a column heading is a rating level of a rubric (`0 (Absent)`, `2`), not an option
+/// (`2-3 top-level repos` is one).
+fn is_rating_level(head: &str) -> bool {
+    head.split_whitespace()
+        .next()
+        .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether at least half of the body cells hold a link: an index of documents or tools.

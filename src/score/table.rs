@@ -151,7 +151,10 @@ fn value_cells(
             let mark = rating.map_or(&RatingMark::Empty, |r| &r.mark);
             let value = match valuer.value(mark, ci, oi) {
                 CellValue::Value(v) => Some(v),
+                // A prose row describes, and `❓` says honestly that nobody knows yet: both
+                // count nothing and neither is a mistake to report.
                 _ if prose_row => None,
+                CellValue::Unknown => None,
                 other => {
                     out.push(cell_finding(other, rating, &c.name, option, c.span, valuer));
                     None
@@ -312,16 +315,6 @@ fn cell_finding(
             format!("`{option}` has no rating for `{criterion}`, so the cell counts nothing"),
         )
         .with_help(format!("rate it on the table's scale ({scale})")),
-        CellValue::Unknown => finding(
-            Code::MissingRating,
-            span,
-            format!(
-                "`{option}` is rated unknown (`{raw}`) for `{criterion}`, so the cell counts nothing"
-            ),
-        )
-        .with_help(format!(
-            "rate it on the table's scale ({scale}) once it is known"
-        )),
         CellValue::OffScale => finding(
             Code::UnrecognisedRating,
             span,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use docket::corpus::decode_source;
-use docket::model::{Decision, LinkKind, StatusKind};
+use docket::model::{Decision, LinkKind, RatingMark, StatusKind, TableKind, TableLayout};
 
 fn parse_fixture(rel: &str) -> (Decision, Vec<&'static str>) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -523,6 +523,76 @@ const ROWS: &[Row] = &[
         chosen: Some("Threadhall"),
         codes: &[],
     },
+    Row {
+        file: "tables/factor-by-option-free-text.md",
+        format: "nygard",
+        id: Some("7"),
+        title: "Host the booking API on Skyport",
+        status: StatusKind::Accepted,
+        date: Some("2026-02-11"),
+        chosen: Some("Skyport"),
+        codes: &[],
+    },
+    Row {
+        file: "tables/marks-with-unknown-and-bullet-legend.md",
+        format: "nygard",
+        id: Some("21"),
+        title: "Pick a search engine",
+        status: StatusKind::Proposed,
+        date: Some("2026-04-01"),
+        chosen: Some("Findly"),
+        codes: &[],
+    },
+    Row {
+        file: "tables/not-a-provider-list.md",
+        format: "nygard",
+        id: Some("30"),
+        title: "Keep free-tier hosting for previews",
+        status: StatusKind::Accepted,
+        date: Some("2026-05-09"),
+        chosen: Some("Run previews on a free tier"),
+        codes: &[],
+    },
+    Row {
+        file: "tables/not-before-after-metrics.md",
+        format: "nygard",
+        id: Some("31"),
+        title: "Cache product pages at the edge",
+        status: StatusKind::Accepted,
+        date: Some("2026-05-20"),
+        chosen: None,
+        codes: &[],
+    },
+    Row {
+        file: "tables/not-feature-availability.md",
+        format: "nygard",
+        id: Some("32"),
+        title: "Use Findly for search",
+        status: StatusKind::Accepted,
+        date: Some("2026-06-02"),
+        chosen: Some("Findly"),
+        codes: &[],
+    },
+    Row {
+        file: "tables/not-metadata-changelog-or-links.md",
+        format: "nygard",
+        id: Some("33"),
+        title: "Rotate API keys every 90 days",
+        status: StatusKind::Accepted,
+        date: None,
+        chosen: None,
+        codes: &[],
+    },
+    Row {
+        file: "tables/winner-column.md",
+        format: "nygard",
+        id: Some("12"),
+        title: "Service stack for the audit tool",
+        status: StatusKind::Accepted,
+        date: Some("2026-03-04"),
+        chosen: Some("Quill"),
+        codes: &[],
+    },
 ];
 
 #[test]
@@ -821,4 +891,49 @@ fn issue_10_option_names() {
         names("adr-bold/options-as-table-columns.md"),
         ["Harbourline", "Quayside", "Dockwell"]
     );
+}
+
+/// Issue 10: comparison tables are found wherever they stand, and tables that compare nothing
+/// (provider lists, before / after metrics, plan tiers, metadata, changelogs, links) are not.
+#[test]
+fn issue_10_comparison_tables() {
+    let tables = |rel: &str| parse_fixture(rel).0.criteria;
+    let free_text = tables("tables/factor-by-option-free-text.md");
+    assert_eq!(free_text.len(), 1);
+    assert_eq!(free_text[0].kind, TableKind::Comparison);
+    assert_eq!(free_text[0].options, ["Skyport", "Harborline"]);
+    assert_eq!(free_text[0].criteria[0].ratings[0].raw, "$9/month, flat");
+
+    let winners = tables("tables/winner-column.md");
+    assert_eq!(winners.len(), 2);
+    assert_eq!(winners[0].options, ["Quill", "Lattice"]);
+    let named: Vec<Option<&str>> = winners[0]
+        .criteria
+        .iter()
+        .map(|c| c.winner.as_deref())
+        .collect();
+    assert_eq!(named, [Some("Tie"), Some("Quill"), Some("Quill")]);
+    assert_eq!(winners[1].layout, TableLayout::OptionRows);
+    assert_eq!(winners[1].options, ["Postgres table", "Redstream"]);
+    assert_eq!(winners[1].criteria[1].winner.as_deref(), Some("Redstream"));
+
+    let marks = tables("tables/marks-with-unknown-and-bullet-legend.md");
+    assert_eq!(marks[0].kind, TableKind::Scored);
+    assert_eq!(marks[0].criteria[2].ratings[2].mark, RatingMark::Unknown);
+    assert_eq!(marks[0].criteria[1].ratings[2].mark, RatingMark::Partial);
+    let legend: Vec<(&str, f64)> = marks[0]
+        .legend
+        .iter()
+        .map(|e| (e.symbol.as_str(), e.value))
+        .collect();
+    assert_eq!(legend, [("✅", 2.0), ("🟡", 1.0), ("❌", 0.0)]);
+
+    for negative in [
+        "tables/not-a-provider-list.md",
+        "tables/not-before-after-metrics.md",
+        "tables/not-feature-availability.md",
+        "tables/not-metadata-changelog-or-links.md",
+    ] {
+        assert!(tables(negative).is_empty(), "{negative} has no comparison");
+    }
 }

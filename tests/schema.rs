@@ -11,7 +11,7 @@ use docket::corpus::{Corpus, LoadOptions};
 use docket::diagnostics::Severity;
 use docket::model::{
     ChosenSource, Format, LinkKind, LinkOrigin, Period, RatingMark, SectionKind, StatusKind,
-    SuppressionScope, TableLayout, TitleSource, WeightLevel,
+    SuppressionScope, TableKind, TableLayout, TitleSource, WeightLevel,
 };
 use jsonschema::Validator;
 use serde_json::{Value, json};
@@ -266,7 +266,7 @@ macro_rules! all_variants {
 #[test]
 fn schema_enums_list_exactly_the_serialised_variants() {
     let schema = schema();
-    let enums: [(&str, Vec<Value>); 12] = [
+    let enums: [(&str, Vec<Value>); 13] = [
         (
             "Format",
             all_variants!(Format: Dr, AdrBold, Nygard, Madr2, Madr, Log4brains, Freeform),
@@ -291,6 +291,7 @@ fn schema_enums_list_exactly_the_serialised_variants() {
             "TableLayout",
             all_variants!(TableLayout: CriteriaRows, OptionRows, SeparateWeights),
         ),
+        ("TableKind", all_variants!(TableKind: Scored, Comparison)),
         (
             "WeightLevel",
             all_variants!(WeightLevel: Critical, High, Medium, Low),
@@ -343,6 +344,7 @@ fn every_rating_mark_variant_validates() {
         RatingMark::Word {
             word: "fair".into(),
         },
+        RatingMark::Unknown,
         RatingMark::Empty,
         RatingMark::Unrecognised,
     ];
@@ -358,6 +360,7 @@ fn every_rating_mark_variant_validates() {
             | RatingMark::Same
             | RatingMark::Minus { .. }
             | RatingMark::Word { .. }
+            | RatingMark::Unknown
             | RatingMark::Empty
             | RatingMark::Unrecognised => {}
         }

@@ -11,7 +11,7 @@ use docket::config::ScoreConfig;
 use docket::diagnostics::SourceMap;
 use docket::diagnostics::render::{HumanOptions, render_human};
 use docket::model::{
-    CriteriaTable, Criterion, Rating, RatingMark, Span, TableLayout, Weight, WeightLevel,
+    CriteriaTable, Criterion, Rating, RatingMark, Span, TableKind, TableLayout, Weight, WeightLevel,
 };
 use docket::parse::parse_record;
 use docket::score::{
@@ -361,6 +361,42 @@ mod findings {
         assert_eq!(card(&r).criteria[1].weight_value, 0.0);
     }
 
+    /// Issue 10: a rated table under any heading is scored, with a legend written as bullets,
+    /// and a `❓` cell is unknown: unscored, and no unreadable rating to report.
+    #[test]
+    fn issue_10_marks_anywhere_with_unknown_and_bullet_legend() {
+        let r = fixture("comparisons/marks-anywhere-with-unknown-and-bullet-legend.md");
+        assert_eq!(
+            totals(card(&r)),
+            [("Pingwell", 6.0), ("Upcast", 4.0), ("Beaconly", 2.0)]
+        );
+        assert_eq!(card(&r).verdict, Verdict::Agrees);
+        assert_eq!(card(&r).options[2].unscored, 1);
+        assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    }
+
+    /// Issue 10: rows rated `1`–`3` among ✅ / ❌ rows sit on the same scale, and a row of prose
+    /// (`Price`) counts for nothing without a finding per cell.
+    #[test]
+    fn issue_10_number_rows_and_prose_rows_among_marks() {
+        let r = fixture("comparisons/number-rows-and-prose-rows-among-marks.md");
+        assert_eq!(
+            totals(card(&r)),
+            [("Natter", 5.5), ("Chirp", 4.0), ("Relay", 1.5)]
+        );
+        assert_eq!(card(&r).best_possible, 6.0);
+        assert_eq!(card(&r).criteria[6].weight_value, 0.0);
+        assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    }
+
+    /// Issue 10: a comparison of free text is kept in the model but never scored.
+    #[test]
+    fn issue_10_free_text_comparison_is_not_scored() {
+        let r = fixture("comparisons/free-text-comparison-is-not-scored.md");
+        assert!(r.tables.is_empty());
+        assert!(r.diagnostics.is_empty());
+    }
+
     #[test]
     fn a_declared_winner_that_is_not_an_option_is_reported() {
         let r = fixture("findings/declared-winner-not-an-option.md");
@@ -513,6 +549,7 @@ mod laws {
     fn table(weights: &[Weight], marks: &[Vec<RatingMark>]) -> CriteriaTable {
         let options: Vec<String> = (0..marks[0].len()).map(|o| format!("Option {o}")).collect();
         CriteriaTable {
+            kind: TableKind::Scored,
             layout: TableLayout::CriteriaRows,
             heading: None,
             criteria: weights
@@ -534,6 +571,7 @@ mod laws {
                             span: Span::default(),
                         })
                         .collect(),
+                    winner: None,
                 })
                 .collect(),
             options,

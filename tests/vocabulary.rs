@@ -79,6 +79,21 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a criteria table's notes column, not a heading among options",
     ),
     (
+        "src/parse/criteria/layout.rs",
+        "rating",
+        "a stated-total column heading, not a heading that announces a matrix",
+    ),
+    (
+        "src/rules/mod.rs",
+        "yes",
+        "the rule table's fixable column, not a rating word",
+    ),
+    (
+        "src/parse/criteria/layout.rs",
+        "points",
+        "a stated-total column heading, not a legend's point unit",
+    ),
+    (
         "src/rules/context.rs",
         "option",
         "position references and stop words of chosen-option matching",

@@ -17,6 +17,17 @@ pub enum TableLayout {
     SeparateWeights,
 }
 
+/// Whether a table can be scored or only shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableKind {
+    /// Weights or rating marks `docket score` can total.
+    Scored,
+    /// A factor × option comparison whose cells are mostly free text (`$7/month, flat`): kept
+    /// with its raw cells to be shown, never scored.
+    Comparison,
+}
+
 /// A named weight level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -52,7 +63,7 @@ pub struct Weight {
 pub enum RatingMark {
     /// ✅, ✔, 🟢 or `Yes`.
     Good,
-    /// ⚠️, 🟡 or `Partial`.
+    /// ⚠️, 🟡, 🔄 or `Partial`.
     Partial,
     /// ❌, ✖, 🔴 or `No`.
     Bad,
@@ -89,6 +100,8 @@ pub enum RatingMark {
         /// The word, lower-cased.
         word: String,
     },
+    /// ❓ or `Unknown`: the record says the rating is not known yet, which is no rating.
+    Unknown,
     /// An empty cell.
     Empty,
     /// Text that fits no known scale.
@@ -121,6 +134,9 @@ pub struct Criterion {
     pub weight: Option<Weight>,
     /// Ratings in option order.
     pub ratings: Vec<Rating>,
+    /// The option a `Winner` column or row names best on this criterion, as written (`Axum`,
+    /// `Tie`).
+    pub winner: Option<String>,
 }
 
 /// A total the record states for an option (a `Total` row or an `Overall score` column).
@@ -158,9 +174,11 @@ pub struct Winner {
     pub span: Span,
 }
 
-/// A weighted criteria table.
+/// A criteria table (weighted or rated) or a comparison of options.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriteriaTable {
+    /// Whether `docket score` scores it.
+    pub kind: TableKind,
     /// The layout the parser recognised.
     pub layout: TableLayout,
     /// The heading the table sits under.

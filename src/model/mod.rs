@@ -18,8 +18,8 @@ pub use considered_option::{
 };
 pub use cost::{CostEstimate, Money, Period};
 pub use criteria::{
-    CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableLayout, Weight,
-    WeightLevel, Winner,
+    CriteriaTable, Criterion, LegendEntry, Rating, RatingMark, StatedTotal, TableKind, TableLayout,
+    Weight, WeightLevel, Winner,
 };
 pub use date::{Date, DateField, DatePrecision};
 pub use decision::{

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{KeyValue, key_value, normalise_key};
-use super::vocabulary::{Field, field_of, is_known_key};
+use super::vocabulary::{Field, field_of, is_key_column_header, is_known_key};
 use crate::model::{FrontMatterValue, SectionKind, Span};
 
 /// One metadata entry, wherever it came from.
@@ -158,6 +158,11 @@ fn table_entries<'d>(head: &'d [Line], rows: &'d [Vec<Line>], out: &mut Vec<Meta
         );
         return;
     }
+    // A `| Field | Value |` header names the columns; `| Status | Accepted |` is itself a pair.
+    let header_is_pair = head
+        .first()
+        .is_none_or(|k| !is_key_column_header(&normalise_key(&k.text)));
+    let head = if header_is_pair { head } else { &[] };
     for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
         if let [k, v, ..] = row {
             out.extend(cell_entry(k, v));

@@ -126,7 +126,8 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         title: (&title.text, title.span),
     };
     let mut chosen = chosen::find_chosen(&doc, &options, &places, winner.as_ref(), text);
-    let criteria = find_criteria_tables(&doc, &secs, winner.clone(), chosen.as_ref(), text);
+    let criteria =
+        find_criteria_tables(&doc, &secs, &options, winner.clone(), chosen.as_ref(), text);
     // A record that weighs its options only in a comparison table names them as its columns.
     if options.is_empty() && !criteria.is_empty() {
         options = considered_options::options_from_tables(&criteria);
@@ -207,6 +208,7 @@ fn record_id(
 fn find_criteria_tables(
     doc: &Doc,
     secs: &[Sec<'_>],
+    options: &[crate::model::ConsideredOption],
     winner: Option<crate::model::Winner>,
     chosen: Option<&crate::model::ChosenOption>,
     text: &str,
@@ -220,7 +222,8 @@ fn find_criteria_tables(
                 span: c.span,
             })
     });
-    criteria::find_criteria(doc, secs, text, winner.as_ref())
+    let names: Vec<String> = options.iter().map(|o| o.name.clone()).collect();
+    criteria::find_criteria(doc, secs, text, &names, winner.as_ref())
 }
 
 fn date_field(meta: &[MetaEntry<'_>], field: Field, src: &str) -> Option<crate::model::DateField> {

@@ -39,7 +39,9 @@ use serde::Serialize;
 
 use crate::config::ScoreConfig;
 use crate::diagnostics::Diagnostic;
-use crate::model::{ChosenSource, CriteriaTable, Decision, Span, TableLayout, WeightLevel};
+use crate::model::{
+    ChosenSource, CriteriaTable, Decision, Span, TableKind, TableLayout, WeightLevel,
+};
 
 /// How a criterion's weight was read and what it counted for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -267,14 +269,16 @@ pub fn score_table(table: &CriteriaTable, config: &ScoreConfig) -> Scorecard {
     table::score(table, config, declared).0
 }
 
-/// Scores every criteria table of a record and compares its options' costs. A table without
-/// its own `Winner:` line is compared with the record's chosen option.
+/// Scores every scored criteria table of a record and compares its options' costs. A table
+/// without its own `Winner:` line is compared with the record's chosen option. Comparisons of
+/// free text ([`TableKind::Comparison`]) are shown, not scored, so they give no findings.
 #[must_use]
 pub fn score_decision(decision: &Decision, config: &ScoreConfig) -> RecordScore {
     let mut diagnostics = Vec::new();
     let tables = decision
         .criteria
         .iter()
+        .filter(|table| table.kind == TableKind::Scored)
         .map(|table| {
             let declared = declared_winner(decision, table);
             let (card, findings) = table::score(table, config, declared);

@@ -75,13 +75,14 @@ pub(super) enum LegendKey {
 
 pub(super) fn legend_key(symbol: &str) -> LegendKey {
     let first = symbol.chars().next().unwrap_or(' ');
-    if "✅✔✓☑🟢".contains(first) {
+    // The same marks as the parser's rating vocabulary; `❓` (unknown) has no value.
+    if "✅✔✓☑🟢🆗".contains(first) {
         return LegendKey::Good;
     }
-    if "⚠🟡🟠".contains(first) {
+    if "⚠🟡🟠🔶🔄".contains(first) {
         return LegendKey::Partial;
     }
-    if "❌✖✗✘🔴⛔".contains(first) {
+    if "❌✖✗✘🔴⛔🚫".contains(first) {
         return LegendKey::Bad;
     }
     let lower = symbol.to_lowercase();
@@ -118,6 +119,8 @@ pub(crate) enum CellValue {
     /// A recognised mark of another kind than the table's (`7` in a ✅ / ❌ table).
     OffScale,
     Unrecognised,
+    /// ❓: the record says the rating is not known yet.
+    Unknown,
     Empty,
 }
 
@@ -129,7 +132,7 @@ fn kind_of(mark: &RatingMark) -> ScaleKind {
         RatingMark::Number { .. } => ScaleKind::Numbers,
         RatingMark::Stars { .. } => ScaleKind::Stars,
         RatingMark::Plus { .. } | RatingMark::Minus { .. } | RatingMark::Same => ScaleKind::Pugh,
-        RatingMark::Empty | RatingMark::Unrecognised => ScaleKind::None,
+        RatingMark::Empty | RatingMark::Unrecognised | RatingMark::Unknown => ScaleKind::None,
     }
 }
 
@@ -145,6 +148,11 @@ pub(crate) struct Valuer {
     partial: f64,
     bad: f64,
     words: Vec<(String, f64)>,
+    /// In a ✅ / ❌ table, the small scale its number rows use (`1`–`3`), lowest and highest.
+    small_numbers: Option<(f64, f64)>,
+    /// Per criterion: whether every rated cell of its row is of another kind than the table's
+    /// (a row rated `1`–`3` in a ✅ / ❌ table), so the row is read on its own kind.
+    other_kind_rows: Vec<bool>,
     baseline: Option<usize>,
 }
 
@@ -191,8 +199,28 @@ impl Valuer {
             partial: config.ratings.partial,
             bad: config.ratings.bad,
             words: Vec::new(),
+            small_numbers: None,
+            other_kind_rows: Vec::new(),
             baseline: None,
         };
+        v.other_kind_rows = table
+            .criteria
+            .iter()
+            .map(|c| {
+                let kinds: Vec<ScaleKind> = c
+                    .ratings
+                    .iter()
+                    .map(|r| kind_of(&r.mark))
+                    .filter(|k| *k != ScaleKind::None)
+                    .collect();
+                let other = if kind == ScaleKind::Symbols {
+                    ScaleKind::Numbers
+                } else {
+                    ScaleKind::Symbols
+                };
+                !kinds.is_empty() && kinds.iter().all(|k| *k == other)
+            })
+            .collect();
         match kind {
             ScaleKind::Symbols | ScaleKind::None => v.symbols(table, config),
             ScaleKind::Numbers => v.numbers(table),
@@ -221,6 +249,7 @@ impl Valuer {
             self.scale.source = ValueSource::Legend;
         }
         let (good, bad) = (self.good, self.bad);
+        self.small_numbers = small_number_scale(table, &self.other_kind_rows);
         self.words = BUILTIN_WORDS
             .iter()
             .map(|(w, f)| {
@@ -380,14 +409,20 @@ impl Valuer {
             .map_or_else(|| fmt_plain(value), |l| l.label.clone())
     }
 
-    /// What a cell is worth; `option` is its column (or row) index.
-    pub(crate) fn value(&self, mark: &RatingMark, option: usize) -> CellValue {
+    /// What a cell is worth; `criterion` and `option` are its row and column indices.
+    pub(crate) fn value(&self, mark: &RatingMark, criterion: usize, option: usize) -> CellValue {
+        let own_row = self
+            .other_kind_rows
+            .get(criterion)
+            .copied()
+            .unwrap_or(false);
         if self.baseline == Some(option) {
             return CellValue::Value(0.0);
         }
         match mark {
             RatingMark::Empty => return CellValue::Empty,
             RatingMark::Unrecognised => return CellValue::Unrecognised,
+            RatingMark::Unknown => return CellValue::Unknown,
             _ => {}
         }
         let kind = self.scale.kind;
@@ -399,6 +434,27 @@ impl Valuer {
                 match self.words.iter().find(|(w, _)| w == word) {
                     Some((_, v)) => *v,
                     None => return CellValue::Unrecognised,
+                }
+            }
+            // A row rated `1`–`3` in a ✅ / ❌ table sits between ❌ and ✅ like a quality word.
+            (ScaleKind::Symbols, RatingMark::Number { value, out_of, .. }) if own_row => {
+                let (low, high) = match (out_of, self.small_numbers) {
+                    (Some(m), _) if *m > 0.0 => (0.0, *m),
+                    (None, Some(range)) => range,
+                    _ => return CellValue::OffScale,
+                };
+                let fraction = ((value - low) / (high - low)).clamp(0.0, 1.0);
+                self.bad + fraction * (self.good - self.bad)
+            }
+            // And a ✅ / ❌ row in a table rated `1`–`5` takes the ends of that scale.
+            (ScaleKind::Numbers, RatingMark::Good | RatingMark::Partial | RatingMark::Bad)
+                if own_row && self.scale.max <= 10.0 =>
+            {
+                let (low, high) = (self.scale.min, self.scale.max);
+                match mark {
+                    RatingMark::Good => high,
+                    RatingMark::Bad => low,
+                    _ => f64::midpoint(low, high),
                 }
             }
             (ScaleKind::Numbers, RatingMark::Number { value, out_of, .. }) => match out_of {
@@ -416,6 +472,31 @@ impl Valuer {
         };
         CellValue::Value(value)
     }
+}
+
+/// The small scale of the bare numbers in a table's number rows (`rows`): up to 3, 5 or 10,
+/// from 1 (or 0 when a cell is 0). `None` when a number is larger, so measurements stay off
+/// the scale.
+fn small_number_scale(table: &CriteriaTable, rows: &[bool]) -> Option<(f64, f64)> {
+    let numbers: Vec<f64> = table
+        .criteria
+        .iter()
+        .zip(rows)
+        .filter(|(_, own)| **own)
+        .flat_map(|(c, _)| &c.ratings)
+        .filter_map(|r| match r.mark {
+            RatingMark::Number {
+                value,
+                out_of: None,
+                ..
+            } => Some(value),
+            _ => None,
+        })
+        .collect();
+    let highest = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let high = [3.0, 5.0, 10.0].into_iter().find(|m| highest <= *m)?;
+    let low = if numbers.contains(&0.0) { 0.0 } else { 1.0 };
+    Some((low, high))
 }
 
 /// The Pugh baseline: an option named as one (`Baseline`, `Datum`, `Current`), else the one
@@ -443,7 +524,10 @@ fn find_baseline(table: &CriteriaTable) -> Option<usize> {
                     c.ratings.get(i).is_none_or(|r| {
                         matches!(
                             r.mark,
-                            RatingMark::Same | RatingMark::Empty | RatingMark::Unrecognised
+                            RatingMark::Same
+                                | RatingMark::Empty
+                                | RatingMark::Unrecognised
+                                | RatingMark::Unknown
                         ) || is_zero(&r.mark)
                     })
                 })
@@ -463,6 +547,10 @@ mod tests {
             ("✅", LegendKey::Good),
             ("⚠️", LegendKey::Partial),
             ("❌", LegendKey::Bad),
+            ("🟢", LegendKey::Good),
+            ("🔄", LegendKey::Partial),
+            ("✖️", LegendKey::Bad),
+            ("❓", LegendKey::Other),
             ("Yes", LegendKey::Good),
             ("Critical", LegendKey::Level(WeightLevel::Critical)),
             ("Excellent", LegendKey::Word("excellent".into())),

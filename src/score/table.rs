@@ -128,6 +128,16 @@ fn value_cells(
     };
     for (ci, c) in table.criteria.iter().enumerate() {
         let (weight, overridden) = &weights.read[ci];
+        // A row of prose (`Cost | Free, Pro $7 per user | …`) describes; it rates nothing, so it
+        // counts for nothing and its cells are not reported one by one.
+        let prose_row = c
+            .ratings
+            .iter()
+            .all(|r| matches!(r.mark, RatingMark::Unrecognised | RatingMark::Empty))
+            && c.ratings.iter().any(|r| r.mark == RatingMark::Unrecognised);
+        if prose_row {
+            matrix.weights[ci] = 0.0;
+        }
         let gated = config.critical_gate
             && valuer.has_gate_level()
             && weight
@@ -139,8 +149,12 @@ fn value_cells(
         for (oi, option) in table.options.iter().enumerate() {
             let rating = c.ratings.get(oi);
             let mark = rating.map_or(&RatingMark::Empty, |r| &r.mark);
-            let value = match valuer.value(mark, oi) {
+            let value = match valuer.value(mark, ci, oi) {
                 CellValue::Value(v) => Some(v),
+                // A prose row describes, and `❓` says honestly that nobody knows yet: both
+                // count nothing and neither is a mistake to report.
+                _ if prose_row => None,
+                CellValue::Unknown => None,
                 other => {
                     out.push(cell_finding(other, rating, &c.name, option, c.span, valuer));
                     None
@@ -169,7 +183,7 @@ fn value_cells(
                 value: weights.scale.value(w),
                 overridden: *overridden,
             }),
-            weight_value: weights.values[ci],
+            weight_value: matrix.weights[ci],
             gated,
             cells,
         });

@@ -3,6 +3,52 @@
 //! are worth is `score`'s job.
 
 use crate::model::{RatingMark, Span, Weight, WeightLevel};
+use crate::parse::vocabulary::MARK_WORDS;
+
+/// Symbols that open a rating cell, longest spelling first where one is the prefix of another.
+/// They share glyphs with the pro / con markers of `text.rs`, which read a line's polarity,
+/// not a rating, so the two tables stay apart.
+const MARK_SYMBOLS: &[(&str, RatingMark)] = &[
+    ("✅", RatingMark::Good),
+    ("✔️", RatingMark::Good),
+    ("✔", RatingMark::Good),
+    ("✓", RatingMark::Good),
+    ("☑️", RatingMark::Good),
+    ("☑", RatingMark::Good),
+    ("🟢", RatingMark::Good),
+    ("🆗", RatingMark::Good),
+    ("⚠️", RatingMark::Partial),
+    ("⚠", RatingMark::Partial),
+    ("🟡", RatingMark::Partial),
+    ("🟠", RatingMark::Partial),
+    ("🔶", RatingMark::Partial),
+    // `🔄` marks support through a workaround or still in progress: partly there.
+    ("🔄", RatingMark::Partial),
+    ("❌", RatingMark::Bad),
+    ("✖️", RatingMark::Bad),
+    ("✖", RatingMark::Bad),
+    ("✗", RatingMark::Bad),
+    ("✘", RatingMark::Bad),
+    ("🔴", RatingMark::Bad),
+    ("⛔", RatingMark::Bad),
+    ("🚫", RatingMark::Bad),
+    // A question mark says the rating is not known: no rating at all.
+    ("❓", RatingMark::Unknown),
+    ("❔", RatingMark::Unknown),
+];
+
+/// Lower-case quality words a cell may rate with when it has no symbol.
+const QUALITY_WORDS: &[&str] = &[
+    "excellent",
+    "good",
+    "fair",
+    "poor",
+    "average",
+    "bad",
+    "great",
+    "ok",
+    "okay",
+];
 
 /// Reads a weight written as text; `span` is where it is.
 pub(crate) fn read_weight(text: &str, span: Span) -> Weight {
@@ -56,34 +102,16 @@ pub(crate) fn read_weight(text: &str, span: Span) -> Weight {
     }
 }
 
-const SYMBOLS: &[(&str, RatingMark)] = &[
-    ("✅", RatingMark::Good),
-    ("✔️", RatingMark::Good),
-    ("✔", RatingMark::Good),
-    ("✓", RatingMark::Good),
-    ("☑️", RatingMark::Good),
-    ("☑", RatingMark::Good),
-    ("🟢", RatingMark::Good),
-    ("⚠️", RatingMark::Partial),
-    ("⚠", RatingMark::Partial),
-    ("🟡", RatingMark::Partial),
-    ("🟠", RatingMark::Partial),
-    ("❌", RatingMark::Bad),
-    ("✖️", RatingMark::Bad),
-    ("✖", RatingMark::Bad),
-    ("✗", RatingMark::Bad),
-    ("✘", RatingMark::Bad),
-    ("🔴", RatingMark::Bad),
-    ("⛔", RatingMark::Bad),
-];
-
 /// Reads a rating cell into a mark and the words after it.
 pub(crate) fn parse_rating(text: &str) -> (RatingMark, Option<String>) {
     let t = text.trim();
     if t.is_empty() {
         return (RatingMark::Empty, None);
     }
-    for (sym, mark) in SYMBOLS {
+    if t == "?" {
+        return (RatingMark::Unknown, None);
+    }
+    for (sym, mark) in MARK_SYMBOLS {
         if let Some(rest) = t.strip_prefix(sym) {
             let rest = rest
                 .trim_start_matches('\u{fe0f}')
@@ -92,8 +120,8 @@ pub(crate) fn parse_rating(text: &str) -> (RatingMark, Option<String>) {
             return (mark.clone(), (!rest.is_empty()).then(|| rest.to_string()));
         }
     }
-    if let Some(stars) = parse_stars(t) {
-        return (stars, None);
+    if let Some((stars, note)) = parse_stars(t) {
+        return (stars, note);
     }
     if let Some(pugh) = parse_pugh(t) {
         return (pugh, None);
@@ -111,30 +139,45 @@ pub(crate) fn parse_rating(text: &str) -> (RatingMark, Option<String>) {
         .trim_start_matches([' ', ',', '-', '–', ':'])
         .trim();
     let note = (!rest.is_empty()).then(|| rest.to_string());
-    match first {
-        "yes" | "y" => (RatingMark::Good, note),
-        "no" | "n" => (RatingMark::Bad, note),
-        "partial" | "partially" | "partly" | "limited" => (RatingMark::Partial, note),
-        "same" => (RatingMark::Same, note),
-        "excellent" | "good" | "fair" | "poor" | "average" | "bad" | "great" | "ok" | "okay" => (
+    if first == "same" {
+        return (RatingMark::Same, note);
+    }
+    if let Some((_, mark)) = MARK_WORDS.iter().find(|(w, _)| *w == first) {
+        return (mark.clone(), note);
+    }
+    if QUALITY_WORDS.contains(&first) {
+        return (
             RatingMark::Word {
                 word: first.to_string(),
             },
             note,
-        ),
-        _ => (RatingMark::Unrecognised, None),
+        );
     }
+    (RatingMark::Unrecognised, None)
 }
 
-/// `★★★☆☆`, or `⭐⭐⭐` where only filled stars are written.
-fn parse_stars(t: &str) -> Option<RatingMark> {
-    let stars: String = t.chars().filter(|c| *c != '\u{fe0f}').collect();
-    if stars.is_empty() || !stars.chars().all(|c| matches!(c, '★' | '☆' | '⭐')) {
+/// `★★★☆☆`, or `⭐⭐⭐` where only filled stars are written, maybe followed by words
+/// (`⭐⭐⭐ Medium`).
+fn parse_stars(t: &str) -> Option<(RatingMark, Option<String>)> {
+    let is_star = |c: char| matches!(c, '★' | '☆' | '⭐' | '\u{fe0f}');
+    let end = t.find(|c: char| !is_star(c)).unwrap_or(t.len());
+    let stars = &t[..end];
+    let rest = t[end..].trim();
+    // `⭐Recommended` glued to a word is a highlight, not a rating.
+    if stars.trim_matches('\u{fe0f}').is_empty() || (!rest.is_empty() && !t[end..].starts_with(' '))
+    {
         return None;
     }
     let filled = stars.chars().filter(|c| matches!(c, '★' | '⭐')).count() as u32;
-    let total = stars.chars().count() as u32;
-    Some(RatingMark::Stars { filled, total })
+    let total = stars.chars().filter(|c| *c != '\u{fe0f}').count() as u32;
+    let note = rest
+        .trim_start_matches(['-', '–', ':', ','])
+        .trim()
+        .to_string();
+    Some((
+        RatingMark::Stars { filled, total },
+        (!note.is_empty()).then_some(note),
+    ))
 }
 
 /// Pugh marks: `+`, `++`, `+2`, `-`, `−`, `--`, `-1`, `S`, `=`.
@@ -243,7 +286,8 @@ pub(crate) fn number_of(text: &str) -> Option<f64> {
     }
 }
 
-/// Whether a mark says something (not empty, not unrecognised).
+/// Whether a mark says something (not empty, not unrecognised). `❓` says the rating is
+/// unknown, which is something a criteria table says.
 pub(crate) fn is_symbolic(mark: &RatingMark) -> bool {
     !matches!(mark, RatingMark::Unrecognised | RatingMark::Empty)
 }
@@ -311,6 +355,35 @@ mod tests {
             ("2 GB", RatingMark::Unrecognised, None),
             ("3rd", RatingMark::Unrecognised, None),
             ("banana", RatingMark::Unrecognised, None),
+            ("🟡 Beta", RatingMark::Partial, Some("Beta")),
+            ("🔄 via plugin", RatingMark::Partial, Some("via plugin")),
+            ("🟢", RatingMark::Good, None),
+            ("🔴 No", RatingMark::Bad, Some("No")),
+            ("✔️ Yes", RatingMark::Good, Some("Yes")),
+            ("✖️", RatingMark::Bad, None),
+            ("❓", RatingMark::Unknown, None),
+            ("❓ Unverified", RatingMark::Unknown, Some("Unverified")),
+            ("?", RatingMark::Unknown, None),
+            ("Unknown", RatingMark::Unknown, None),
+            ("TBD", RatingMark::Unknown, None),
+            ("2", number(2.0, None, None), None),
+            (
+                "⭐⭐⭐ Medium",
+                RatingMark::Stars {
+                    filled: 3,
+                    total: 3,
+                },
+                Some("Medium"),
+            ),
+            (
+                "⭐️⭐️",
+                RatingMark::Stars {
+                    filled: 2,
+                    total: 2,
+                },
+                None,
+            ),
+            ("⭐Recommended", RatingMark::Unrecognised, None),
             ("", RatingMark::Empty, None),
         ];
         for (text, mark, note) in cases {

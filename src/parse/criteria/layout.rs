@@ -2,11 +2,13 @@
 //! `Weight` row, and a weights table followed by a scores table in either orientation.
 
 use super::cells::{is_symbolic, number_of, parse_rating, read_weight};
+use super::comparison::{Axis, Setting, axis, is_rating_mark};
 use crate::model::{
-    CriteriaTable, Criterion, Rating, RatingMark, Span, StatedTotal, TableLayout, Weight,
+    CriteriaTable, Criterion, Rating, RatingMark, Span, StatedTotal, TableKind, TableLayout, Weight,
 };
 use crate::parse::markdown::Line;
 use crate::parse::text::normalise_key;
+use crate::parse::vocabulary::{heading_suggests_matrix, is_best_column_key};
 
 /// A table as the markdown parser gave it.
 pub(super) struct Grid<'a> {
@@ -38,6 +40,11 @@ enum RowKind {
     Total,
     /// Rank, partial Pugh sums (`Sum of +`) and notes: neither a criterion nor a total.
     Skip,
+}
+
+/// Whether a row or column name is a criterion or an option: no total, rank or notes.
+pub(super) fn is_row_criterion(raw: &str) -> bool {
+    row_kind(raw) == RowKind::Criterion
 }
 
 /// Whether a row name or line key names a stated total (`Total`, `Weighted totals`).
@@ -179,10 +186,11 @@ fn mostly_text<'r>(ratings: impl Iterator<Item = &'r Rating>) -> bool {
 }
 
 impl Grid<'_> {
-    /// Reads the table as a criteria table, or remembers it as a weights table for the next.
+    /// Reads the table as a criteria table or a comparison, or remembers it as a weights table
+    /// for the next.
     pub(super) fn read(
         &self,
-        heading: Option<&str>,
+        setting: &Setting<'_>,
         weights_table: &mut Option<Vec<(String, Weight)>>,
     ) -> Option<CriteriaTable> {
         let weight_col = self.keys.iter().position(|k| is_weight_header(k));
@@ -198,7 +206,7 @@ impl Grid<'_> {
             return None;
         }
         if self.weight_row().is_some() {
-            return self.option_rows(None);
+            return self.option_rows(None, false);
         }
         if let Some(weights) = weights_table.as_deref() {
             let known = |k: &str| weights.iter().any(|(n, _)| n == k);
@@ -209,7 +217,7 @@ impl Grid<'_> {
                 .filter(|r| r.first().is_some_and(|c| known(&normalise_key(&c.text))))
                 .count();
             if in_head > in_rows {
-                return self.option_rows(Some(weights));
+                return self.option_rows(Some(weights), false);
             }
             if in_rows > 0 {
                 let mut table = self.criteria_rows(None)?;
@@ -224,26 +232,46 @@ impl Grid<'_> {
                 return Some(table);
             }
         }
-        // Without weights a table is a criteria table only when its cells are ratings.
-        self.criteria_rows(None).filter(|t| {
-            let cells: Vec<&Rating> = t.criteria.iter().flat_map(|c| &c.ratings).collect();
-            let symbolic = cells
-                .iter()
-                .filter(|r| {
-                    matches!(
-                        r.mark,
-                        RatingMark::Good
-                            | RatingMark::Partial
-                            | RatingMark::Bad
-                            | RatingMark::Stars { .. }
-                            | RatingMark::Plus { .. }
-                            | RatingMark::Minus { .. }
-                            | RatingMark::Same
-                    )
-                })
-                .count();
-            cells.len() >= 4 && symbolic * 10 >= cells.len() * 8 && heading_suggests_matrix(heading)
-        })
+        match axis(self, setting) {
+            Some(Axis::Columns) => self.criteria_rows(None).map(with_kind),
+            Some(Axis::Rows) => self.option_rows(None, true).map(with_kind),
+            None => self.marks_under_matrix_heading(setting),
+        }
+    }
+
+    /// A table of rating marks under a heading that announces a matrix, though neither axis
+    /// names the record's options: scored, unless the record has options the table never names.
+    fn marks_under_matrix_heading(&self, setting: &Setting<'_>) -> Option<CriteriaTable> {
+        let table = self.criteria_rows(None)?;
+        let cells: Vec<&Rating> = table.criteria.iter().flat_map(|c| &c.ratings).collect();
+        let symbolic = cells
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.mark,
+                    RatingMark::Good
+                        | RatingMark::Partial
+                        | RatingMark::Bad
+                        | RatingMark::Unknown
+                        | RatingMark::Stars { .. }
+                        | RatingMark::Plus { .. }
+                        | RatingMark::Minus { .. }
+                        | RatingMark::Same
+                )
+            })
+            .count();
+        let foreign = setting.options.len() >= 2
+            && !table.options.iter().any(|t| {
+                setting
+                    .options
+                    .iter()
+                    .any(|o| crate::model::same_option(o, t))
+            });
+        (cells.len() >= 4
+            && symbolic * 10 >= cells.len() * 8
+            && heading_suggests_matrix(setting.headings.first().map(String::as_str))
+            && !foreign)
+            .then_some(table)
     }
 
     /// A `Criterion | Weight` table: its weights by normalised criterion name.
@@ -280,8 +308,10 @@ impl Grid<'_> {
         if head.len() < 3 && weight_col.is_some() || head.len() < 2 {
             return None;
         }
+        let best_col = (1..head.len()).find(|&c| is_best_column_key(&keys[c]));
         let option_cols: Vec<usize> = (1..head.len())
-            .filter(|&c| Some(c) != weight_col && row_kind(&head[c].text) == RowKind::Criterion)
+            .filter(|&c| Some(c) != weight_col && Some(c) != best_col)
+            .filter(|&c| row_kind(&head[c].text) == RowKind::Criterion)
             .filter(|&c| !keys[c].is_empty() || !head[c].text.trim().is_empty())
             .collect();
         if option_cols.is_empty() {
@@ -307,7 +337,12 @@ impl Grid<'_> {
                     }
                     continue;
                 }
-                RowKind::Criterion if name_cell.text.trim().is_empty() => continue,
+                RowKind::Criterion
+                    if name_cell.text.trim().is_empty()
+                        || is_best_column_key(&normalise_key(&name_cell.text)) =>
+                {
+                    continue;
+                }
                 RowKind::Criterion => {}
             }
             let ratings = option_cols
@@ -327,6 +362,9 @@ impl Grid<'_> {
                     .and_then(|w| row.get(w))
                     .map(|cell| read_weight(&cell.text, trim_span(cell.span, self.src))),
                 ratings,
+                winner: best_col
+                    .and_then(|b| row.get(b))
+                    .and_then(|c| best_named(&c.text)),
             });
         }
         if criteria.is_empty() {
@@ -341,6 +379,7 @@ impl Grid<'_> {
             }
         }
         Some(CriteriaTable {
+            kind: TableKind::Scored,
             layout: TableLayout::CriteriaRows,
             heading: None,
             options,
@@ -353,10 +392,19 @@ impl Grid<'_> {
     }
 
     /// Options as rows and criteria as columns, weighted by a `Weight` row or by a weights table
-    /// given before, maybe with an overall column.
-    fn option_rows(&self, weights: Option<&[(String, Weight)]>) -> Option<CriteriaTable> {
+    /// given before, maybe with an overall column and a `Winner` row. `keep_text` keeps columns
+    /// of prose, which a comparison shows and a scored table leaves out.
+    fn option_rows(
+        &self,
+        weights: Option<&[(String, Weight)]>,
+        keep_text: bool,
+    ) -> Option<CriteriaTable> {
         let (head, keys) = (self.head, self.keys);
         let weight_row = self.weight_row();
+        let best_row = self.rows.iter().find(|r| {
+            r.first()
+                .is_some_and(|c| is_best_column_key(&normalise_key(&c.text)))
+        });
         let total_col = (1..head.len()).find(|&c| row_kind(&head[c].text) == RowKind::Total);
         let mut criteria: Vec<(usize, Criterion)> = (1..head.len())
             .filter(|&c| Some(c) != total_col && row_kind(&head[c].text) == RowKind::Criterion)
@@ -375,6 +423,9 @@ impl Grid<'_> {
                     span: trim_span(head[c].span, self.src),
                     weight,
                     ratings: Vec::new(),
+                    winner: best_row
+                        .and_then(|r| r.get(c))
+                        .and_then(|cell| best_named(&cell.text)),
                 };
                 (c, criterion)
             })
@@ -384,6 +435,7 @@ impl Grid<'_> {
         for row in self.rows {
             let Some(name) = row.first() else { continue };
             if weight_row.is_some_and(|w| std::ptr::eq(row, w))
+                || best_row.is_some_and(|b| std::ptr::eq(row, b))
                 || name.text.trim().is_empty()
                 || row_kind(&name.text) != RowKind::Criterion
             {
@@ -404,12 +456,13 @@ impl Grid<'_> {
         }
         // A column with no weight whose cells are prose (`Description`) is not a criterion.
         criteria.retain(|(_, c)| {
-            c.weight.as_ref().is_some_and(is_weight) || !mostly_text(c.ratings.iter())
+            keep_text || c.weight.as_ref().is_some_and(is_weight) || !mostly_text(c.ratings.iter())
         });
         if options.is_empty() || criteria.is_empty() {
             return None;
         }
         Some(CriteriaTable {
+            kind: TableKind::Scored,
             layout: if weights.is_some() {
                 TableLayout::SeparateWeights
             } else {
@@ -426,23 +479,31 @@ impl Grid<'_> {
     }
 }
 
-fn heading_suggests_matrix(heading: Option<&str>) -> bool {
-    let h = heading.unwrap_or("").to_lowercase();
-    [
-        "criteria",
-        "matrix",
-        "comparison",
-        "evaluation",
-        "scor",
-        "assessment",
-        "decision",
-        "trade",
-        "compar",
-        "rating",
-        "pugh",
-    ]
-    .iter()
-    .any(|w| h.contains(w))
+/// A comparison is scored when most of its cells are rating marks; free text is only shown.
+/// Empty cells count against scoring: a sparse matrix (a gap is no `No`) is shown, not scored.
+fn with_kind(mut table: CriteriaTable) -> CriteriaTable {
+    let marks: Vec<RatingMark> = table
+        .criteria
+        .iter()
+        .flat_map(|c| c.ratings.iter().map(|r| r.mark.clone()))
+        .collect();
+    let rated = marks.iter().filter(|m| is_rating_mark(m, &marks)).count();
+    table.kind = if marks.len() >= 4 && rated * 10 >= marks.len() * 8 {
+        TableKind::Scored
+    } else {
+        TableKind::Comparison
+    };
+    table
+}
+
+/// The option a `Winner` cell names, without a trophy or emphasis (`🏆 Railway` → `Railway`).
+fn best_named(cell: &str) -> Option<String> {
+    let name = cell
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(['*', '_', ' '])
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 #[cfg(test)]

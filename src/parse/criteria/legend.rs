@@ -1,11 +1,13 @@
 //! Legends: `✅ = 3 (good), ⚠️ = 2 (acceptable), ❌ = 1 (poor)`, `Legend: ✅ = 3 ⚠️ = 2 ❌ = 1`,
-//! weight levels (`Weights: Critical = 5, High = 3`), or one `symbol = value` per list item.
-//! Each table takes the legend nearest to it.
+//! weight levels (`Weights: Critical = 5, High = 3`), one `symbol = value` per list item, or
+//! one bullet per mark with its points (`* ✅ Fully meets criterion (2 points)`). Each table
+//! takes the legend nearest to it.
 
 use super::cells::{is_symbolic, parse_rating, read_weight};
 use crate::model::LegendEntry;
 use crate::model::Span;
 use crate::parse::markdown::{Block, Doc, Line};
+use crate::parse::vocabulary::LEGEND_POINT_WORDS;
 
 /// Every `symbol = number (label)` pair in a text, in order.
 pub(crate) fn legend_entries(text: &str) -> Vec<LegendEntry> {
@@ -78,14 +80,70 @@ pub(crate) fn find_legends(doc: &Doc) -> Vec<(usize, Vec<LegendEntry>)> {
         collect_lines(block, &mut lines);
         let entries: Vec<LegendEntry> = lines
             .iter()
-            .filter(|l| l.text.contains('='))
-            .flat_map(|l| legend_entries(&l.text))
+            .flat_map(|l| {
+                if l.text.contains('=') {
+                    legend_entries(&l.text)
+                } else {
+                    bullet_entry(&l.text).into_iter().collect()
+                }
+            })
             .collect();
         if entries.len() >= 2 {
             out.push((i, entries));
         }
     }
     out
+}
+
+/// A mark, its label and its points on one line: `✅ Fully meets criterion (2 points)`,
+/// `⚠️ Partially meets: 1 point`, `❌ Does not meet (0)`. The number must be bracketed alone
+/// or carry a point unit, so a pros list (`✅ Fast setup (5 minutes)`) is no legend.
+fn bullet_entry(text: &str) -> Option<LegendEntry> {
+    let t = text.trim();
+    let token = t.split_whitespace().next()?;
+    let symbol = token.trim_matches(|c: char| matches!(c, '*' | '`' | ':' | ','));
+    if symbol.is_empty() || !is_legend_symbol(symbol) || t.split_whitespace().count() > 12 {
+        return None;
+    }
+    let rest = &t[token.len()..];
+    let at = rest.find(|c: char| c.is_ascii_digit())?;
+    let before = rest[..at].trim_end();
+    let unsigned = before
+        .strip_suffix(['-', '−'])
+        .filter(|b| b.ends_with([' ', '(']));
+    let negative = unsigned.is_some();
+    let before = unsigned.map_or(before, str::trim_end);
+    let num: String = rest[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let after = rest[at + num.len()..].trim_start();
+    let unit = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let has_unit = LEGEND_POINT_WORDS.contains(&unit.as_str());
+    let alone_in_brackets = before.ends_with('(') && after.starts_with(')');
+    let after_separator = before.ends_with([':', '–', '—', '→']) && (has_unit || after.is_empty());
+    if !(has_unit && before.ends_with('(') || alone_in_brackets || after_separator) {
+        return None;
+    }
+    let value: f64 = num
+        .trim_end_matches('.')
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())?;
+    let label = before
+        .trim_end_matches(['(', ':', '–', '—', '→', ' '])
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '-' | '–' | ' '))
+        .to_string();
+    Some(LegendEntry {
+        symbol: symbol.to_string(),
+        value: if negative { -value } else { value },
+        label: (!label.is_empty()).then_some(label),
+    })
 }
 
 fn collect_lines<'d>(block: &'d Block, out: &mut Vec<&'d Line>) {
@@ -152,5 +210,37 @@ mod tests {
         assert!(parse_legend("x = 5").is_empty());
         assert!(parse_legend("where a = b and c = d").is_empty());
         assert!(parse_legend("✅ = 3").is_empty());
+    }
+
+    #[test]
+    fn bullet_legends() {
+        let entry = |text: &str| bullet_entry(text).map(|e| (e.symbol, e.value, e.label));
+        let some = |s: &str, v: f64, l: &str| Some((s.to_string(), v, Some(l.to_string())));
+        let cases = [
+            (
+                "✅ Fully meets criterion (2 points)",
+                some("✅", 2.0, "Fully meets criterion"),
+            ),
+            (
+                "⚠️ Partially meets (1 point)",
+                some("⚠️", 1.0, "Partially meets"),
+            ),
+            ("❌ Does not meet (0)", some("❌", 0.0, "Does not meet")),
+            ("**🟡** Partial: 1 pt", some("🟡", 1.0, "Partial")),
+            (
+                "❌ Blocks the launch (-2 points)",
+                some("❌", -2.0, "Blocks the launch"),
+            ),
+            (
+                "❌ Blocks the launch – -2 points",
+                some("❌", -2.0, "Blocks the launch"),
+            ),
+            ("✅ Fast setup (5 minutes)", None),
+            ("✅ Supports 3 regions", None),
+            ("Render costs 7 dollars (2 points)", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(entry(text), want, "{text}");
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! Criteria tables: finds weighted decision matrices in a record (criteria as rows with a weight
-//! column, options as rows with a `Weight` row, or a weights table plus a scores table) and reads
-//! weights, rating cells, stated totals and the legend. Scoring them is `score`'s job.
+//! column, options as rows with a `Weight` row, or a weights table plus a scores table), rated
+//! and free-text comparisons of options wherever they stand, and reads weights, rating cells,
+//! stated totals and the legend. Scoring them is `score`'s job.
 
 mod cells;
+mod comparison;
 mod layout;
 mod legend;
 
@@ -11,14 +13,16 @@ pub(crate) use cells::read_weight;
 use super::markdown::{Block, Doc, Line};
 use super::sections::Sec;
 use super::text::normalise_key;
-use crate::model::{CriteriaTable, Span, StatedTotal, Weight, Winner};
+use crate::model::{CriteriaTable, SectionKind, Span, StatedTotal, Weight, Winner};
 
-/// Finds criteria tables, in document order. `src` is the record's text, for table rows that
-/// a stray line cut off from their table.
+/// Finds criteria tables and comparisons, in document order. `options` are the record's
+/// considered option names; `src` is the record's text, for table rows that a stray line cut
+/// off from their table.
 pub(crate) fn find_criteria(
     doc: &Doc,
     secs: &[Sec<'_>],
     src: &str,
+    options: &[String],
     winner: Option<&Winner>,
 ) -> Vec<CriteriaTable> {
     let legends = legend::find_legends(doc);
@@ -28,11 +32,9 @@ pub(crate) fn find_criteria(
         let Block::Table { head, rows, span } = block else {
             continue;
         };
-        let heading = secs
-            .iter()
-            .rev()
-            .find(|s| s.heading < i)
-            .map(|s| s.line.text.clone());
+        let nearest = secs.iter().rposition(|s| s.heading < i);
+        let heading = nearest.map(|n| secs[n].line.text.clone());
+        let (headings, in_options_section) = enclosing_headings(secs, nearest);
         let (stray, stray_span) = stray_rows(*span, doc.blocks.get(i + 1), src);
         let rows: Vec<Vec<Line>> = rows.iter().cloned().chain(stray).collect();
         let span = stray_span.map_or(*span, |s| span.cover(s));
@@ -44,7 +46,12 @@ pub(crate) fn find_criteria(
             span,
             src,
         };
-        if let Some(mut table) = grid.read(heading.as_deref(), &mut weights_table) {
+        let setting = comparison::Setting {
+            options,
+            headings: &headings,
+            in_options_section,
+        };
+        if let Some(mut table) = grid.read(&setting, &mut weights_table) {
             table.heading = heading;
             table.legend = legend::nearest_legend(&legends, i);
             table.winner = winner.cloned();
@@ -55,6 +62,20 @@ pub(crate) fn find_criteria(
         }
     }
     out
+}
+
+/// The heading texts from the nearest section out to the top, and whether one of those
+/// sections is the considered-options section.
+fn enclosing_headings(secs: &[Sec<'_>], nearest: Option<usize>) -> (Vec<String>, bool) {
+    let mut headings = Vec::new();
+    let mut in_options = false;
+    let mut at = nearest;
+    while let Some(n) = at {
+        headings.push(secs[n].line.text.clone());
+        in_options |= secs[n].kind == SectionKind::ConsideredOptions;
+        at = secs[n].parent;
+    }
+    (headings, in_options)
 }
 
 /// Totals stated in a line after the table, before the next table or heading:

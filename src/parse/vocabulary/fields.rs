@@ -110,6 +110,15 @@ const MADR_FRONT_MATTER: &[&str] = &["status", "date", "decision-makers", "decid
 /// prefixes (`DR-`, `BR-`) always do.
 const LOWER_CASE_SERIES: &[&str] = &["adr", "dr", "rfc", "adl", "dec"];
 
+/// First header cells of a two-column key / value table (`| Field | Value |`): the row names the
+/// columns and holds no pair.
+const KEY_COLUMN_HEADERS: &[&str] = &["field", "key", "property", "attribute", "item", "name"];
+
+/// Whether a normalised header cell names a key column rather than a key.
+pub(crate) fn is_key_column_header(norm: &str) -> bool {
+    KEY_COLUMN_HEADERS.contains(&norm)
+}
+
 /// The field a normalised key fills.
 pub(crate) fn field_of(norm: &str) -> Option<Field> {
     KEYS.iter().find(|(k, _, _)| *k == norm).map(|(_, f, _)| *f)

@@ -1,7 +1,7 @@
 //! The words docket reads records by: one table per concept (section headings, status words,
-//! metadata keys, link verbs, option markers, cost periods, record file and folder names). Every keyword list
-//! of the parser lives here, so the model and lint can never disagree about what a word means;
-//! add a word here, nowhere else.
+//! metadata keys, link verbs, option markers, cost periods, table marks and axes, record file and
+//! folder names). Every keyword list of the parser lives here, so the model and lint can never
+//! disagree about what a word means; add a word here, nowhere else.
 
 mod costs;
 mod dates;
@@ -11,12 +11,13 @@ mod options;
 mod record_files;
 mod sections;
 mod status;
+mod tables;
 
 pub(crate) use costs::{PERIOD_PHRASES, is_period_word, is_phase_label};
 pub(crate) use dates::month_of;
 pub(crate) use fields::{
-    DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_known_key,
-    is_madr_front_matter_key, is_series_prefix,
+    DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_key_column_header,
+    is_known_key, is_madr_front_matter_key, is_series_prefix,
 };
 pub(crate) use links::{
     LINK_VERBS_WITH_NUMBERS, is_loose_verb, is_related_list_key, link_verb, other_link_verb,
@@ -35,4 +36,8 @@ pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};
 pub(crate) use status::{
     NOT_STATUS_MISSPELLINGS, SPELLING_TARGETS, STATUS_MISSPELLINGS, STATUS_WORDS,
+};
+pub(crate) use tables::{
+    Corner, LEGEND_POINT_WORDS, MARK_WORDS, corner_of, heading_suggests_matrix, is_best_column_key,
+    is_not_option_column_key, is_positional_option,
 };

@@ -399,3 +399,14 @@ fn changed_since_lints_changed_records_and_flags_number_collisions() {
         .args(["--changed-since", "no-such-ref"])
         .exits(2);
 }
+
+/// Issue 10: an adr-tools record with YAML front matter is linted as Nygard (no MADR sections
+/// demanded), and a `json` example with a `<PLACEHOLDER>` value is no broken code.
+#[test]
+fn issue_10_nygard_front_matter_and_placeholder_examples_are_clean() {
+    let record = "---\ntitle: \"Cache rendered pages\"\ndate: 2026-01-05\n---\n\n# 1. Cache rendered pages\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nPages render slowly.\n\n## Decision\n\nThe cache keeps pages for a while:\n\n```json\n{\"ttl_seconds\": <CACHE_TTL>}\n```\n\n## Consequences\n\nStale pages show for up to the TTL.\n";
+    let out = Case::new()
+        .record("docs/adr/0001-cache-rendered-pages.md", record)
+        .exits(0);
+    assert!(!out.contains("DK104") && !out.contains("DK701"), "{out}");
+}

@@ -37,21 +37,11 @@ fn collect(blocks: &[Block], src: &str, out: &mut Vec<CodeBlock>) {
     }
 }
 
+/// A parse error: the parser's message and the byte range it points at, when it says.
+type ParseError = (String, Option<(usize, usize)>);
+
 fn check(lang: &str, content: &str, base: usize) -> Option<CodeCheck> {
-    let result: Result<(), (String, Option<(usize, usize)>)> = match lang {
-        "toml" => content
-            .parse::<toml::Table>()
-            .map(|_| ())
-            .map_err(|e| (e.message().to_string(), e.span().map(|r| (r.start, r.end)))),
-        "json" => serde_json::from_str::<serde::de::IgnoredAny>(content)
-            .map(|_| ())
-            .map_err(|e| {
-                let at = offset_of(content, e.line(), e.column());
-                (e.to_string(), Some((at, at)))
-            }),
-        "yaml" | "yml" => check_yaml(content),
-        _ => return None,
-    };
+    let result = parse(lang, content)?.or_else(|_| as_template_example(lang, content));
     Some(match result {
         Ok(()) => CodeCheck {
             ok: true,
@@ -70,6 +60,75 @@ fn check(lang: &str, content: &str, base: usize) -> Option<CodeCheck> {
     })
 }
 
+/// A block that does not parse, read as an example with template placeholders
+/// (`"Days": <RETENTION_DAYS>`, a `...` standing for more entries): fine when it parses once
+/// each `<placeholder>` stands for a value, or when its first error is on a line with an
+/// ellipsis. Else the first error that is not a placeholder's.
+fn as_template_example(lang: &str, content: &str) -> Result<(), ParseError> {
+    let filled = fill_placeholders(content);
+    let Some(Err(error)) = parse(lang, &filled) else {
+        return Ok(());
+    };
+    let at = error
+        .1
+        .map_or(filled.len(), |(start, _)| start)
+        .min(filled.len());
+    let line_start = filled[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = filled[at..].find('\n').map_or(filled.len(), |i| at + i);
+    let line = &filled[line_start..line_end];
+    if line.contains("...") || line.contains('…') {
+        Ok(())
+    } else {
+        Err(error)
+    }
+}
+
+/// The text with each `<placeholder>` (a letter, then letters, digits, spaces, `_`, `-` or
+/// `.`) replaced by `0`, a value every checked language reads, padded with spaces so every
+/// later offset stays where it was.
+fn fill_placeholders(content: &str) -> String {
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')))
+            .unwrap_or(after.len());
+        let is_placeholder = after.starts_with(char::is_alphabetic)
+            && after[name_len..].starts_with('>')
+            && name_len <= 40;
+        if is_placeholder {
+            out.push('0');
+            out.extend(std::iter::repeat_n(' ', name_len + 1));
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Parses a block's content in its language; `None` for a language docket does not check.
+fn parse(lang: &str, content: &str) -> Option<Result<(), ParseError>> {
+    Some(match lang {
+        "toml" => content
+            .parse::<toml::Table>()
+            .map(|_| ())
+            .map_err(|e| (e.message().to_string(), e.span().map(|r| (r.start, r.end)))),
+        "json" => serde_json::from_str::<serde::de::IgnoredAny>(content)
+            .map(|_| ())
+            .map_err(|e| {
+                let at = offset_of(content, e.line(), e.column());
+                (e.to_string(), Some((at, at)))
+            }),
+        "yaml" | "yml" => check_yaml(content),
+        _ => return None,
+    })
+}
+
 /// Byte offset of a 1-based line and column.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
@@ -80,4 +139,43 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         offset += l.len();
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_examples_table() {
+        let rows = [
+            ("valid json", "json", "{\"a\": 1}", true),
+            (
+                "placeholder value",
+                "json",
+                "{\"Days\": <RETENTION_DAYS>}",
+                true,
+            ),
+            ("placeholder with words", "json", "[<your value>]", true),
+            (
+                "ellipsis for more entries",
+                "json",
+                "{\n  \"a\": 1,\n  ...\n}",
+                true,
+            ),
+            ("unicode ellipsis", "json", "[1, 2, …]", true),
+            ("trailing comma", "json", "{\"a\": 1,}", false),
+            (
+                "placeholder and a real error",
+                "json",
+                "{\"a\": <VALUE>, \"b\": }",
+                false,
+            ),
+            ("not a placeholder", "json", "{\"a\": <= 3}", false),
+            ("broken toml", "toml", "name = ", false),
+            ("toml placeholder", "toml", "port = <PORT>", true),
+        ];
+        for (name, lang, content, ok) in rows {
+            assert_eq!(check(lang, content, 0).map(|c| c.ok), Some(ok), "{name}");
+        }
+    }
 }

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::text::normalise_key;
-use super::vocabulary::{Field, field_of, month_of};
+use super::text::{is_date_slug, normalise_key};
+use super::vocabulary::{Field, field_of, is_folder_record_name, month_of};
 use crate::model::{Date, DateField, Span};
 
 /// Reads a dated field: the date at the start of the text and the note after it.
@@ -33,6 +33,25 @@ pub(crate) fn parse_date_field(value: &str, raw: String, span: Span) -> DateFiel
     }
 }
 
+/// The date a record folder's name starts with, for a record kept as the folder's index page
+/// (`2025-01-17-key-rotation/README.md`, as eclipse-edc lays records out): `raw` is the folder
+/// name, so the date is never mistaken for one written in the record.
+pub(crate) fn folder_date(path: &str) -> Option<DateField> {
+    let mut parts = path.rsplit(['/', '\\']);
+    let name = parts.next()?;
+    let folder = parts.next()?;
+    if !is_folder_record_name(name) || !is_date_slug(folder) {
+        return None;
+    }
+    let (date, _) = date_at_start(folder)?;
+    Some(DateField {
+        raw: folder.to_string(),
+        date: Some(date),
+        note: None,
+        span: Span::default(),
+    })
+}
+
 fn number(s: &str) -> (Option<u32>, usize) {
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
     (s[..n].parse().ok(), n)
@@ -50,6 +69,11 @@ pub(crate) fn date_at_start(s: &str) -> Option<(Date, usize)> {
                 first % 100,
             )?;
             return Some((date, 8));
+        }
+        if n1 == 4
+            && let Some(found) = cjk_date(first, &s[n1..])
+        {
+            return Some((found.0, n1 + found.1));
         }
         let sep = s[n1..].chars().next()?;
         if !matches!(sep, '-' | '/' | '.') {
@@ -91,6 +115,26 @@ pub(crate) fn date_at_start(s: &str) -> Option<(Date, usize)> {
         return Some((date, used));
     }
     month_name_date(s)
+}
+
+/// The rest of a date as Chinese and Japanese write it after the year: `年7月29日`, or to the
+/// month `年7月`; the date and the bytes it used.
+fn cjk_date(year: u32, s: &str) -> Option<(Date, usize)> {
+    let rest = s.strip_prefix('年')?;
+    let (month, n2) = number(rest);
+    let after_month = rest[n2..].strip_prefix('月')?;
+    let year = i32::try_from(year).ok()?;
+    let used = '年'.len_utf8() + n2 + '月'.len_utf8();
+    let (day, n3) = number(after_month);
+    if let Some(day) = day {
+        let used = used
+            + n3
+            + after_month[n3..]
+                .strip_prefix('日')
+                .map_or(0, |_| '日'.len_utf8());
+        return Some((Date::from_ymd(year, month?, day)?, used));
+    }
+    Some((Date::from_ym(year, month?)?, used))
 }
 
 /// `2024-05` or `2024/05`: a four-digit year and a one- or two-digit month, then no more digits
@@ -245,6 +289,46 @@ mod tests {
         assert!(field("2019-03-").date.is_none());
         assert_eq!(field("10/04/18").date.unwrap().to_string(), "2018-04-10");
         assert_eq!(field("20220513").date.unwrap().to_string(), "2022-05-13");
+        assert_eq!(field("15.04.2025").date.unwrap().to_string(), "2025-04-15");
+        assert_eq!(
+            field("July 25, 2025").date.unwrap().to_string(),
+            "2025-07-25"
+        );
+        assert_eq!(
+            field("2026年7月29日").date.unwrap().to_string(),
+            "2026-07-29"
+        );
+        assert_eq!(field("2026年7月").date.unwrap().to_string(), "2026-07");
+        assert!(field("2026年13月1日").date.is_none());
+    }
+
+    #[test]
+    fn dates_of_record_folders() {
+        let rows = [
+            (
+                "dated folder",
+                "docs/decision-records/2025-01-17-key-rotation/README.md",
+                Some("2025-01-17"),
+            ),
+            (
+                "index page",
+                "records/2024-03-02-queues/index.md",
+                Some("2024-03-02"),
+            ),
+            (
+                "a record file",
+                "docs/2025-01-17-key-rotation/notes.md",
+                None,
+            ),
+            ("undated folder", "docs/key-rotation/README.md", None),
+            ("no folder", "README.md", None),
+        ];
+        for (name, path, want) in rows {
+            let got = folder_date(path)
+                .and_then(|f| f.date)
+                .map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{name}");
+        }
     }
 
     #[test]

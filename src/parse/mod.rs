@@ -117,7 +117,8 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let date = date_field(&meta, Field::Date, text)
         .or_else(|| date_section(&doc, &secs, text))
         .or(status_date)
-        .or_else(|| updated_date.clone().filter(|f| f.date.is_some()));
+        .or_else(|| updated_date.clone().filter(|f| f.date.is_some()))
+        .or_else(|| dates::folder_date(path));
     let decision_sec = find_section(&secs, SectionKind::Decision);
     let mut options = considered_options::find_options(&doc, &secs, text);
     let winner = chosen::find_winner(&doc, text);

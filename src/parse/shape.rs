@@ -28,8 +28,15 @@ pub(crate) fn detect_format(
     ]
     .iter()
     .any(|&kind| has(section_heading(kind, Format::Madr)));
+    let nygard = |kind| has(section_heading(kind, Format::Nygard));
+    let nygard_body = nygard(SectionKind::Status)
+        && nygard(SectionKind::Context)
+        && (nygard(SectionKind::Decision) || nygard(SectionKind::Consequences));
+    // The body's sections decide first: a Nygard record may carry front matter too (`title:`,
+    // `date:`). Front matter tells MADR apart only when the body is MADR-like or ambiguous.
     if let Some(fm) = fm
         && fm.keys().any(|k| is_madr_front_matter_key(k))
+        && (madr_body || !nygard_body)
     {
         return Format::Madr;
     }
@@ -65,11 +72,7 @@ pub(crate) fn detect_format(
     if bold_meta {
         return Format::AdrBold;
     }
-    let nygard = |kind| has(section_heading(kind, Format::Nygard));
-    if nygard(SectionKind::Status)
-        && nygard(SectionKind::Context)
-        && (nygard(SectionKind::Decision) || nygard(SectionKind::Consequences))
-    {
+    if nygard_body {
         return Format::Nygard;
     }
     if madr_body {

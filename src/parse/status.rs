@@ -4,10 +4,11 @@
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
-use super::text::{normalise_key, raw};
+use super::text::{key_value, normalise_key, raw};
 use super::vocabulary::{
-    Field, NOT_STATUS_MISSPELLINGS, SPELLING_TARGETS, STATUS_KEY, STATUS_MISSPELLINGS,
-    STATUS_WORDS, link_verb, other_link_verb, qualified_status_heading,
+    Field, NOT_STATUS_MISSPELLINGS, SELF_SUBJECTS, SELF_VERBS, SPELLING_TARGETS, STATUS_KEY,
+    STATUS_MISSPELLINGS, STATUS_WORDS, field_of, link_verb, other_link_verb,
+    qualified_status_heading,
 };
 use crate::model::{Span, Status, StatusKind};
 
@@ -28,14 +29,17 @@ pub fn classify_status(text: &str) -> StatusKind {
         while let Some(pos) = lower[from..].find(word) {
             let at = from + pos;
             let end = at + word.len();
-            let before_ok = lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = lower[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+            // Chinese and Japanese write no spaces between words: their words match anywhere.
+            let before_ok = word.starts_with(is_cjk)
+                || lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = word.ends_with(is_cjk)
+                || lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
                 kinds_named.insert(*kind);
                 if best.is_none_or(|(b, _)| at < b) {
@@ -52,7 +56,18 @@ pub fn classify_status(text: &str) -> StatusKind {
     if kinds_named.len() >= 3 || (lists_choices && kinds_named.len() >= 2) {
         return StatusKind::Unknown;
     }
+    // `Deprecated, superseded by ADR-5`: a record replaced by a named successor is superseded,
+    // whichever word comes first.
+    if kinds_named == [StatusKind::Deprecated, StatusKind::Superseded].into() {
+        return StatusKind::Superseded;
+    }
     best.map_or(StatusKind::Unknown, |(_, k)| k)
+}
+
+/// Whether a character is of a script written without spaces between words: CJK ideographs
+/// and Japanese kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// The misspelled status words of one status line (adr-tools users often write `Superceded`
@@ -224,7 +239,82 @@ pub(crate) fn find_status(
     if let Some(status) = status_in_tables(&doc.blocks, src) {
         return status;
     }
-    status_from_badge(doc).unwrap_or_default()
+    status_from_badge(doc)
+        .or_else(|| status_sentence(doc, secs, src))
+        .unwrap_or_default()
+}
+
+/// A record with no status field that states its own end in a sentence under the title:
+/// the first paragraph, or a note in a block quote (`This decision has been superseded by
+/// [12. …](…)`, `> **Note:** This ADR is deprecated`). Only a sentence that opens with the
+/// record's own name counts, and only superseded or deprecated, never prose further down.
+fn status_sentence(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Option<Status> {
+    let start = secs
+        .iter()
+        .find(|s| s.level == 1)
+        .map_or(0, |s| s.heading + 1);
+    let end = secs
+        .iter()
+        .find(|s| s.heading >= start)
+        .map_or(doc.blocks.len(), |s| s.heading);
+    let mut first_paragraph = true;
+    for block in doc.blocks.get(start..end.max(start))? {
+        let lines: Vec<&Line> = match block {
+            // Metadata lines (`**Date:** 2020-04-01`) may come before the first paragraph.
+            Block::Paragraph { lines, .. } if lines.iter().all(|l| is_field_line(l, src)) => {
+                continue;
+            }
+            Block::Paragraph { lines, .. } if first_paragraph => {
+                first_paragraph = false;
+                lines.iter().take(1).collect()
+            }
+            Block::Quote { .. } => text_lines(block),
+            _ => continue,
+        };
+        for line in lines {
+            if let Some(kind) = own_status(&line.text) {
+                return Some(Status {
+                    kind,
+                    raw: raw(src, line.span),
+                    span: Some(line.span),
+                    lines: vec![line.span],
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether a line is a metadata field docket knows (`**Date:** 2020-04-01`).
+fn is_field_line(line: &Line, src: &str) -> bool {
+    key_value(line, src).is_some_and(|kv| field_of(&kv.norm).is_some())
+}
+
+/// The status a sentence gives its own record: `This ADR is superseded by …` → superseded. A
+/// short label before a colon (`Note:`) and a leading emoji are skipped.
+fn own_status(text: &str) -> Option<StatusKind> {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let after_label = text
+        .split_once([':', '\u{ff1a}'])
+        .filter(|(label, _)| label.split_whitespace().count() <= 3)
+        .map(|(_, rest)| rest.trim_start());
+    [Some(text), after_label]
+        .into_iter()
+        .flatten()
+        .find_map(|t| {
+            let lower = t.to_lowercase();
+            let rest = SELF_SUBJECTS
+                .iter()
+                .find_map(|s| lower.strip_prefix(s))?
+                .trim_start();
+            let rest = SELF_VERBS
+                .iter()
+                .find_map(|v| rest.strip_prefix(v).filter(|r| r.starts_with(' ')))?
+                .trim_start();
+            let first_word = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+            let kind = classify_status(first_word);
+            matches!(kind, StatusKind::Superseded | StatusKind::Deprecated).then_some(kind)
+        })
 }
 
 /// The first line of a `Status` section that names a status (a paragraph or list line, a
@@ -232,16 +322,7 @@ pub(crate) fn find_status(
 /// `lines`, so lint can check each (`Accepted`, then `Supercedes [1. …](…)`).
 fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
     let blocks = &doc.blocks[sec.heading + 1..sec.own_end];
-    let lines: Vec<&Line> = blocks
-        .iter()
-        .flat_map(|block| -> Vec<&Line> {
-            match block {
-                Block::Paragraph { lines, .. } => lines.iter().collect(),
-                Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
-                _ => Vec::new(),
-            }
-        })
-        .collect();
+    let lines: Vec<&Line> = blocks.iter().flat_map(text_lines).collect();
     let spans: Vec<Span> = lines.iter().map(|l| l.span).collect();
     let with_lines = |status: Status| Status {
         lines: spans.clone(),
@@ -277,6 +358,17 @@ fn status_in_section(doc: &Doc, sec: &Sec<'_>, src: &str) -> Option<Status> {
     lines
         .first()
         .map(|line| with_lines(status_from(&line.text, raw(src, line.span), line.span)))
+}
+
+/// The text lines of a block under a `Status` heading: a paragraph's, a list's, or those of a
+/// block quote around them (`> Accepted`).
+fn text_lines(block: &Block) -> Vec<&Line> {
+    match block {
+        Block::Paragraph { lines, .. } => lines.iter().collect(),
+        Block::List { items, .. } => items.iter().flat_map(ListItem::lines).collect(),
+        Block::Quote { blocks, .. } => blocks.iter().flat_map(text_lines).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A status in a table: a row whose first cell is Status (`| Status | Accepted |`), or a
@@ -455,6 +547,78 @@ mod tests {
         let found = status_misspellings(line);
         assert_eq!(found.len(), 1);
         assert_eq!(&line[found[0].0.clone()], "Supercedes");
+    }
+
+    #[test]
+    fn own_status_sentences() {
+        let rows = [
+            (
+                "superseded sentence",
+                "This decision has been superseded by decision: [0022 X](0022-x.md)",
+                Some(StatusKind::Superseded),
+            ),
+            (
+                "after a note label",
+                "Note: This ADR is superseded by ADR 0003.",
+                Some(StatusKind::Superseded),
+            ),
+            (
+                "deprecated record",
+                "⚠️ This record is now deprecated.",
+                Some(StatusKind::Deprecated),
+            ),
+            (
+                "a condition, not a status",
+                "When that happens, this ADR is superseded by a new one.",
+                None,
+            ),
+            (
+                "another status word later",
+                "This decision is not superseded by ADR-4.",
+                None,
+            ),
+            (
+                "accepted is no sentence status",
+                "This ADR is accepted.",
+                None,
+            ),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(own_status(text), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn cjk_status_words() {
+        let rows = [
+            ("accepted", "已采纳", StatusKind::Accepted),
+            (
+                "accepted with a date",
+                "已接受（2024-03-01）",
+                StatusKind::Accepted,
+            ),
+            (
+                "deprecated and replaced",
+                "⛔ 已废弃 —— 被 [ADR-0003](0003-x.md) 取代",
+                StatusKind::Superseded,
+            ),
+            (
+                "replaced inside a run",
+                "被ADR-0004取代",
+                StatusKind::Superseded,
+            ),
+            ("proposed", "提议", StatusKind::Proposed),
+            ("draft", "草案", StatusKind::Draft),
+            ("rejected", "已拒绝", StatusKind::Rejected),
+            (
+                "English deprecated and superseded",
+                "Deprecated, superseded by ADR-5",
+                StatusKind::Superseded,
+            ),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(classify_status(text), want, "{name}");
+        }
     }
 
     #[test]

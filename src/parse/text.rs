@@ -39,32 +39,34 @@ pub(crate) fn key_value(line: &Line, src: &str) -> Option<KeyValue> {
     // Leading emoji before the key (`✅ **Status:**`) is rare; the key must start the line.
     let (key, value_at, bold) = if let Some(first) = line.strong.iter().find(|f| f.at == 0) {
         let inner = first.text.trim();
-        if let Some(k) = inner.strip_suffix(':') {
+        if let Some(k) = inner.strip_suffix(KEY_COLONS) {
             (k.trim().to_string(), first.at + first.text.len(), true)
         } else if text[first.text.len().min(text.len())..]
             .trim_start()
-            .starts_with(':')
+            .starts_with(KEY_COLONS)
         {
-            let colon = text[first.text.len()..].find(':')? + first.text.len();
-            (inner.to_string(), colon + 1, true)
+            let colon = text[first.text.len()..].find(KEY_COLONS)? + first.text.len();
+            (inner.to_string(), colon + colon_len(text, colon), true)
+        } else if let Some((k, _)) = inner.split_once(KEY_COLONS)
+            && short_key(k)
+        {
+            // The colon inside the bold, value and all: `**Status: Active**`.
+            let colon = first.text.find(KEY_COLONS)? + first.at;
+            (k.trim().to_string(), colon + colon_len(text, colon), true)
         } else {
             return None;
         }
     } else {
-        let colon = text.find(':')?;
-        let key = &text[..colon];
-        let words = key.split_whitespace().count();
-        if words == 0
-            || words > 4
-            || key.len() > 40
-            || !key
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_' || c == '/')
-            || text[colon + 1..].starts_with("//")
-        {
+        let colon = text.find(KEY_COLONS)?;
+        // An emoji or symbol may stand before the key (`📆 Date: 15.04.2025`).
+        let key = text[..colon].trim_start_matches(|c: char| {
+            c.is_whitespace() || !(c.is_ascii() || c.is_alphanumeric())
+        });
+        let after = colon + colon_len(text, colon);
+        if !short_key(key) || text[after..].starts_with("//") {
             return None;
         }
-        (key.trim().to_string(), colon + 1, false)
+        (key.trim().to_string(), after, false)
     };
     if key.is_empty() || key.len() > 60 {
         return None;
@@ -82,19 +84,46 @@ pub(crate) fn key_value(line: &Line, src: &str) -> Option<KeyValue> {
     })
 }
 
+/// The colons that end a key: ASCII, and the full-width one CJK text writes (`状态：已采纳`).
+pub(crate) const KEY_COLONS: [char; 2] = [':', '\u{ff1a}'];
+
+/// The byte length of the colon at `at` (the full-width one takes three).
+fn colon_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Whether text before a colon looks like a field key: one to four words of letters,
+/// digits, spaces, `-`, `_` or `/`.
+fn short_key(key: &str) -> bool {
+    let words = key.split_whitespace().count();
+    (1..=4).contains(&words)
+        && key.len() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_' || c == '/')
+}
+
 /// The source span of a line's value: after the first `:` (and any closing `**`), trimmed.
 fn value_span_in_source(line: &Line, src: &str) -> Span {
     let raw = line.span.slice(src);
-    let Some(colon) = raw.find(':') else {
+    let Some(colon) = raw.find(KEY_COLONS) else {
         return line.span;
     };
-    let mut start = colon + 1;
+    let mut start = colon + raw[colon..].chars().next().map_or(1, char::len_utf8);
     let rest = &raw[start..];
     let skipped = rest.len() - rest.trim_start_matches(['*', '_']).len();
     start += skipped;
     let rest = &raw[start..];
     start += rest.len() - rest.trim_start().len();
-    let end = raw.trim_end().len().max(start);
+    // A hard break (`\`) is no part of the value, nor the bold's closing `**` when the colon
+    // sat inside it (`**Status: Active**`).
+    let mut value = raw[start..].trim_end().trim_end_matches('\\').trim_end();
+    for mark in ["**", "__"] {
+        if value.matches(mark).count() % 2 == 1 {
+            value = value.strip_suffix(mark).unwrap_or(value).trim_end();
+        }
+    }
+    let end = start + value.len();
     Span::new(line.span.start + start, line.span.start + end)
 }
 
@@ -228,7 +257,7 @@ pub(crate) fn split_title_id(text: &str) -> (Option<RecordId>, &str) {
     }
     let trimmed = rest.trim_start();
     let sep = trimmed
-        .strip_prefix(['.', ':', ')', '-', '–', '—', '|'])
+        .strip_prefix(['.', ':', '\u{ff1a}', ')', '-', '–', '—', '|'])
         .map(str::trim_start);
     let title = match sep {
         Some(after) => after,

@@ -30,12 +30,13 @@ pub(crate) use options::{
 };
 pub(crate) use record_files::{
     ADR_TOOLS_FILE, ADRS_DEFAULT_DIR, ADRS_DIR_KEY, ADRS_FILE, LOG4BRAINS_FILE, LOG4BRAINS_KEYS,
-    RECORD_FOLDERS, is_not_record_name,
+    RECORD_FOLDERS, is_folder_record_name, is_not_record_name,
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};
 pub(crate) use status::{
-    NOT_STATUS_MISSPELLINGS, SPELLING_TARGETS, STATUS_MISSPELLINGS, STATUS_WORDS,
+    NOT_STATUS_MISSPELLINGS, SELF_SUBJECTS, SELF_VERBS, SPELLING_TARGETS, STATUS_MISSPELLINGS,
+    STATUS_WORDS,
 };
 pub(crate) use tables::{
     Corner, LEGEND_POINT_WORDS, MARK_WORDS, corner_of, heading_suggests_matrix, is_best_column_key,

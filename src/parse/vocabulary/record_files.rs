@@ -19,6 +19,10 @@ const NOT_RECORD_STEMS: &[&str] = &[
     "empty-adr",
 ];
 
+/// File names (lower case, extension removed) of a record kept as a folder's index, the
+/// folder named after the record (`2025-01-17-key-rotation/README.md`).
+const FOLDER_RECORD_STEMS: &[&str] = &["readme", "index"];
+
 /// How template file names start (`template-lite.md`, `adr-template-bare.md`).
 const TEMPLATE_PREFIXES: &[&str] = &["template-", "template_", "adr-template", "adr_template"];
 
@@ -35,6 +39,14 @@ pub(crate) fn is_not_record_name(name: &str) -> bool {
     NOT_RECORD_STEMS.contains(&stem)
         || TEMPLATE_PREFIXES.iter().any(|p| stem.starts_with(p))
         || stem.ends_with(TEMPLATE_SUFFIX)
+}
+
+/// Whether a file name is a folder's index page (`README.md`, `index.md`), which holds the
+/// record when each record is a folder of its own.
+pub(crate) fn is_folder_record_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.rsplit_once('.').map_or(lower.as_str(), |(s, _)| s);
+    FOLDER_RECORD_STEMS.contains(&stem)
 }
 
 /// Folders records are usually kept in, relative to a repository root, the most common

@@ -9,6 +9,8 @@ const MADR_CONTEXT: &str = "context and problem statement";
 const MADR_DECISION: &str = "decision outcome";
 /// The status heading; also written with the status in it (`## Status: Accepted`).
 const STATUS: &str = "status";
+/// The status headings: English, and Chinese simplified and traditional (`## 状态`).
+const STATUS_HEADINGS: &[&str] = &[STATUS, "状态", "狀態"];
 
 /// Normalised headings (see [`heading_key`]) and the kind each names. The first heading of a
 /// kind is the one lint messages use.
@@ -68,7 +70,7 @@ const SECTIONS: &[(SectionKind, &[&str])] = &[
             "pros and cons",
         ],
     ),
-    (SectionKind::Status, &[STATUS]),
+    (SectionKind::Status, STATUS_HEADINGS),
     (
         SectionKind::Date,
         &["date", "date decided", "decision date"],
@@ -170,12 +172,17 @@ pub fn section_heading(kind: SectionKind, format: Format) -> &'static str {
 
 /// Whether a normalised heading is the status section, including `Status …` headings.
 pub(crate) fn is_status_heading(key: &str) -> bool {
-    key == STATUS || key.strip_prefix(STATUS).is_some_and(|r| r.starts_with(' '))
+    key == STATUS
+        || key.strip_prefix(STATUS).is_some_and(|r| r.starts_with(' '))
+        || STATUS_HEADINGS.contains(&key)
 }
 
 /// The status written into a heading (`status: accepted` → `accepted`); `Some("")` for a
 /// plain `Status` heading, `None` for other headings.
 pub(crate) fn qualified_status_heading(key: &str) -> Option<&str> {
+    if STATUS_HEADINGS.contains(&key) {
+        return Some("");
+    }
     key.strip_prefix(STATUS)
         .map(|rest| rest.trim_start_matches([':', ' ', '-']))
 }

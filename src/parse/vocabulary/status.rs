@@ -6,7 +6,9 @@ use crate::model::StatusKind;
 /// Words that name a status, matched as whole words, earliest in the text wins. Words with no
 /// standard status of their own map to the closest: a record partly replaced or amended is
 /// still in force (`accepted`), a reverted one is no longer in force (`deprecated`), a
-/// withdrawn proposal never was (`rejected`); the word itself stays in `Status::raw`.
+/// withdrawn proposal never was (`rejected`); the word itself stays in `Status::raw`. Words in
+/// Chinese and Japanese match inside a run of text, as those scripts write no spaces
+/// (`被 ADR-3 取代`).
 pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("partially superseded", StatusKind::Accepted),
     ("partly superseded", StatusKind::Accepted),
@@ -29,6 +31,12 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("remplacée", StatusKind::Superseded),
     ("sostituito", StatusKind::Superseded),
     ("vervangen", StatusKind::Superseded),
+    ("已取代", StatusKind::Superseded),
+    ("已被取代", StatusKind::Superseded),
+    ("取代", StatusKind::Superseded),
+    ("已替代", StatusKind::Superseded),
+    ("被替代", StatusKind::Superseded),
+    ("已被替代", StatusKind::Superseded),
     ("accepted", StatusKind::Accepted),
     ("accept", StatusKind::Accepted),
     ("approved", StatusKind::Accepted),
@@ -59,6 +67,16 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("zaakceptowany", StatusKind::Accepted),
     ("принято", StatusKind::Accepted),
     ("已接受", StatusKind::Accepted),
+    ("已采纳", StatusKind::Accepted),
+    ("已採納", StatusKind::Accepted),
+    ("采纳", StatusKind::Accepted),
+    ("已批准", StatusKind::Accepted),
+    ("已通过", StatusKind::Accepted),
+    ("已實現", StatusKind::Accepted),
+    ("已实现", StatusKind::Accepted),
+    ("承認済み", StatusKind::Accepted),
+    ("承認", StatusKind::Accepted),
+    ("採択", StatusKind::Accepted),
     ("proposed", StatusKind::Proposed),
     ("rfc", StatusKind::Proposed),
     ("on hold", StatusKind::Proposed),
@@ -80,6 +98,14 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("proposé", StatusKind::Proposed),
     ("proposée", StatusKind::Proposed),
     ("voorgesteld", StatusKind::Proposed),
+    ("提议", StatusKind::Proposed),
+    ("提議", StatusKind::Proposed),
+    ("提案", StatusKind::Proposed),
+    ("待定", StatusKind::Proposed),
+    ("讨论中", StatusKind::Proposed),
+    ("評審中", StatusKind::Proposed),
+    ("评审中", StatusKind::Proposed),
+    ("審議中", StatusKind::Proposed),
     ("deprecated", StatusKind::Deprecated),
     ("obsolete", StatusKind::Deprecated),
     ("retired", StatusKind::Deprecated),
@@ -88,6 +114,14 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("veraltet", StatusKind::Deprecated),
     ("obsoleto", StatusKind::Deprecated),
     ("obsolète", StatusKind::Deprecated),
+    ("已废弃", StatusKind::Deprecated),
+    ("已弃用", StatusKind::Deprecated),
+    ("已棄用", StatusKind::Deprecated),
+    ("已廢棄", StatusKind::Deprecated),
+    ("废弃", StatusKind::Deprecated),
+    ("弃用", StatusKind::Deprecated),
+    ("非推奨", StatusKind::Deprecated),
+    ("廃止", StatusKind::Deprecated),
     ("rejected", StatusKind::Rejected),
     ("declined", StatusKind::Rejected),
     ("withdrawn", StatusKind::Rejected),
@@ -100,6 +134,13 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("rejetée", StatusKind::Rejected),
     ("rifiutato", StatusKind::Rejected),
     ("afgewezen", StatusKind::Rejected),
+    ("已拒绝", StatusKind::Rejected),
+    ("已拒絕", StatusKind::Rejected),
+    ("已否决", StatusKind::Rejected),
+    ("拒绝", StatusKind::Rejected),
+    ("否决", StatusKind::Rejected),
+    ("却下", StatusKind::Rejected),
+    ("不採用", StatusKind::Rejected),
     ("draft", StatusKind::Draft),
     ("incomplete", StatusKind::Draft),
     ("wip", StatusKind::Draft),
@@ -109,7 +150,24 @@ pub(crate) const STATUS_WORDS: &[(&str, StatusKind)] = &[
     ("rascunho", StatusKind::Draft),
     ("brouillon", StatusKind::Draft),
     ("bozza", StatusKind::Draft),
+    ("草案", StatusKind::Draft),
+    ("草稿", StatusKind::Draft),
+    ("设计中", StatusKind::Draft),
+    ("下書き", StatusKind::Draft),
 ];
+
+/// How a record names itself in a sentence stating its own status, lower case (`This decision
+/// has been superseded by …`).
+pub(crate) const SELF_SUBJECTS: &[&str] = &[
+    "this decision record",
+    "this decision",
+    "this adr",
+    "this record",
+    "this document",
+];
+
+/// The verbs between the record's name and its status in such a sentence, longest first.
+pub(crate) const SELF_VERBS: &[&str] = &["has now been", "has been", "is now", "was", "is"];
 
 /// Real words close to a status word that records use on purpose, so they are no misspelling.
 pub(crate) const NOT_STATUS_MISSPELLINGS: &[&str] = &[

@@ -119,6 +119,7 @@ impl<'a> Index<'a> {
                 Evidence::Number
             };
             let candidates = self.by_number(from, id.series.as_deref(), id.number);
+            let candidates = self.narrow_by_title(candidates, &target.text);
             return match candidates.as_slice() {
                 [one] => Resolution::Record(*one, evidence),
                 _ => Resolution::Absent {
@@ -215,6 +216,30 @@ impl<'a> Index<'a> {
             return local;
         }
         found
+    }
+
+    /// Several records with one number (`ADR 0037: Universal Scheduler Delay` where five
+    /// records are numbered 0037): the one whose title or file-name slug the link's text
+    /// contains, if exactly one does; otherwise all of them.
+    fn narrow_by_title(&self, candidates: Vec<usize>, text: &str) -> Vec<usize> {
+        if candidates.len() < 2 {
+            return candidates;
+        }
+        let key = format!(" {} ", word_key(text));
+        let titled: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|i| {
+                let d = &self.decisions[*i];
+                let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+                let slug = name.split('.').next().unwrap_or(name);
+                let slug = slug.trim_start_matches(|c: char| !c.is_alphabetic());
+                [word_key(&d.title.text), word_key(slug)]
+                    .iter()
+                    .any(|t| !t.is_empty() && key.contains(&format!(" {t} ")))
+            })
+            .collect();
+        if titled.len() == 1 { titled } else { candidates }
     }
 
     fn by_title_text(&self, text: &str) -> Vec<usize> {

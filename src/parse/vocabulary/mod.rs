@@ -19,8 +19,8 @@ pub(crate) use fields::{
     is_madr_front_matter_key, is_series_prefix,
 };
 pub(crate) use links::{
-    LINK_VERBS_WITH_NUMBERS, is_loose_verb, is_related_list_key, link_verb, other_link_verb,
-    prose_link_verb,
+    CJK_PASSIVE, LINK_VERBS_WITH_NUMBERS, is_known_link_key, is_loose_verb, is_related_list_key, link_verb,
+    link_verb_prefix, other_link_verb, prose_link_verb,
 };
 pub(crate) use options::{
     BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NEGATIONS,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::GraphConfig;
 use crate::model::{Decision, Link, RecordId, word_key};
+use crate::parse::{is_folder_record_name, record_file_name};
 
 use super::Evidence;
 
@@ -140,10 +141,10 @@ impl<'a> Index<'a> {
 
     /// Records whose file name is the last segment of `path`.
     pub(crate) fn by_file_name(&self, path: &str) -> Vec<usize> {
-        let name = path.rsplit('/').next().unwrap_or(path);
+        let name = record_file_name(path);
         self.by_path
             .iter()
-            .filter(|(p, _)| p.rsplit('/').next() == Some(name))
+            .filter(|(p, _)| record_file_name(p) == name)
             .map(|(_, i)| *i)
             .collect()
     }
@@ -186,7 +187,19 @@ impl<'a> Index<'a> {
             return (found.len() == 1).then(|| found[0]);
         }
         let joined = join(folder(&self.located[from]), path);
-        self.by_path.get(&joined).copied()
+        if let Some(found) = self.by_path.get(&joined) {
+            return Some(*found);
+        }
+        // A folder record named by its folder (`../2025-05-28-profile/`): its README or index.
+        let dir = joined.trim_end_matches('/');
+        self.by_path
+            .iter()
+            .find(|(p, _)| {
+                p.strip_prefix(dir)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .is_some_and(is_folder_record_name)
+            })
+            .map(|(_, i)| *i)
     }
 
     /// Records with this number: same series first, then (for `ADR`) bare-numbered records;
@@ -239,7 +252,11 @@ impl<'a> Index<'a> {
                     .any(|t| !t.is_empty() && key.contains(&format!(" {t} ")))
             })
             .collect();
-        if titled.len() == 1 { titled } else { candidates }
+        if titled.len() == 1 {
+            titled
+        } else {
+            candidates
+        }
     }
 
     fn by_title_text(&self, text: &str) -> Vec<usize> {

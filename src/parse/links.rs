@@ -9,9 +9,9 @@ use super::metadata::MetaEntry;
 use super::sections::Sec;
 use super::text::{file_name_id, id_at_start, ids_in_text, is_date_slug, normalise_key};
 use super::vocabulary::{
-    CJK_PASSIVE, LINK_VERBS_WITH_NUMBERS, RECORD_FOLDERS, STATUS_KEY, is_known_link_key,
-    is_loose_verb, is_related_list_key, is_status_heading, link_verb, link_verb_prefix, other_link_verb,
-    prose_link_verb,
+    CJK_PASSIVE, CJK_PASSIVE_VERB, LINK_VERBS_WITH_NUMBERS, RECORD_FOLDERS, STATUS_KEY,
+    is_known_link_key, is_loose_verb, is_related_list_key, is_status_heading, link_verb,
+    link_verb_prefix, other_link_verb, prose_link_verb,
 };
 use crate::model::{
     Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, SectionKind, Span,
@@ -278,8 +278,9 @@ fn verb_line(
     // `Adds further detail to a specific usecase for [ADR 0010][]` in a related list: the
     // phrase starts with a verb of two words or more.
     let (kind, verb) = match kind {
-        None if default.is_some() => link_verb_prefix(&normalise_key(verb))
-            .map_or((None, verb), |(k, v)| (Some(k), v)),
+        None if default.is_some() => {
+            link_verb_prefix(&normalise_key(verb)).map_or((None, verb), |(k, v)| (Some(k), v))
+        }
         k => (k, verb),
     };
     let kind = match (kind, default) {
@@ -305,17 +306,17 @@ fn verb_line(
 
 /// `被 [ADR-0003](…) 取代`: the Chinese passive of superseding, wrapped around a link that
 /// names a record.
-fn is_cjk_passive(line: &Line, link: &InlineLink) -> bool {
-    let before = line.text.get(..link.at).unwrap_or("").trim_end();
+fn is_cjk_passive(line: &Line, wrapped: &InlineLink) -> bool {
+    let before = line.text.get(..wrapped.at).unwrap_or("").trim_end();
     let after = line
         .text
-        .get(link.at + link.text.len()..)
+        .get(wrapped.at + wrapped.text.len()..)
         .unwrap_or("")
         .trim_start();
     let (markers, verbs) = CJK_PASSIVE;
     markers.iter().any(|m| before.ends_with(m))
         && verbs.iter().any(|v| after.starts_with(v))
-        && target_id(&link.text, Some(&link.href)).is_some()
+        && target_id(&wrapped.text, Some(&wrapped.href)).is_some()
 }
 
 /// The links from `from` on that a Chinese passive wraps, as `superseded by`; whether any was.
@@ -331,7 +332,14 @@ fn passive_links(line: &Line, from: usize, origin: LinkOrigin, out: &mut Vec<Lin
             href: Some(l.href.clone()),
             id: target_id(&l.text, Some(&l.href)),
         };
-        push_link(out, LinkKind::SupersededBy, "superseded by", target, origin, l.span);
+        push_link(
+            out,
+            LinkKind::SupersededBy,
+            CJK_PASSIVE_VERB,
+            target,
+            origin,
+            l.span,
+        );
         found = true;
     }
     found
@@ -820,6 +828,64 @@ mod tests {
                 &[],
             ),
         ];
+        check(cases);
+    }
+
+    /// Issue 10, round 2: related lists nested in another section, more verbs, Chinese
+    /// relations, and web addresses that name no record.
+    #[test]
+    fn nested_lists_verbs_and_chinese() {
+        let cases: &[Case<'_>] = &[
+            (
+                "a plain related bullet nested in References: links, ids with titles, file names",
+                "# X\n\n## References\n\n- Requirements: [spec](../../specs/req.md)\n- Related ADRs:\n  - [0037 - Retry](0037-retry.md)\n  - ADR 0038: Hold Action\n  - 0039-park-lot.md\n  - N/A\n- Existing sample: `samples/queue/`\n",
+                &[
+                    (LinkKind::Related, "0037-retry.md"),
+                    (LinkKind::Related, "ADR 0038: Hold Action"),
+                    (LinkKind::Related, "0039-park-lot.md"),
+                ],
+            ),
+            (
+                "see also with a value on the bullet",
+                "# X\n\n## Notes\n\n- See also: [ADR-4](0004-d.md)\n- Related ADRs: `docs/adr/0005-e.md`\n",
+                &[
+                    (LinkKind::Related, "0004-d.md"),
+                    (LinkKind::Related, "/docs/adr/0005-e.md"),
+                ],
+            ),
+            (
+                "informs, refines and extends in a related list",
+                "# X\n\n## Related Decisions\n\n* Informs [ADR-010](010-layout.md) - layout\n* Refines [ADR-3](003-c.md)\n* Extends [ADR-2](002-b.md)\n",
+                &[
+                    (LinkKind::Related, "010-layout.md"),
+                    (LinkKind::Related, "003-c.md"),
+                    (LinkKind::DependsOn, "002-b.md"),
+                ],
+            ),
+            (
+                "a reference-style link after a longer verb phrase",
+                "# X\n\n## Links\n\n- Adds further detail to one case of [ADR 0010][]\n\n[adr 0010]: 0010-auth.md\n",
+                &[(LinkKind::Related, "0010-auth.md")],
+            ),
+            (
+                "another project's design note is a reference, not a record",
+                "# X\n\n## Links\n\n- [design](https://github.com/acme/lib/blob/main/doc/design/groups.md)\n",
+                &[],
+            ),
+            (
+                "Chinese: supersedes key, passive superseded-by, related key",
+                "# X\n\n- **取代**：[ADR-0002 旧方案](0002-old.md)（已废弃）\n- **状态**：已废弃 —— 被 [ADR-0005](0005-new.md) 取代（2026-07-30）\n- **相关**：`.tools/notes.md`、[ADR-0003](0003-c.md)\n",
+                &[
+                    (LinkKind::Supersedes, "0002-old.md"),
+                    (LinkKind::SupersededBy, "0005-new.md"),
+                    (LinkKind::Related, "0003-c.md"),
+                ],
+            ),
+        ];
+        check(cases);
+    }
+
+    fn check(cases: &[Case<'_>]) {
         for (name, text, want) in cases {
             let want: Vec<(LinkKind, String)> =
                 want.iter().map(|(k, t)| (*k, (*t).to_string())).collect();

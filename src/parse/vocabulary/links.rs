@@ -113,6 +113,9 @@ pub(crate) const RELATED_IN_OTHER_LANGUAGES: &[&str] = &[
 /// verb after it (`被 [ADR-0003](…) 取代`, `由 [0005](…) 取代`), read as `superseded by`.
 pub(crate) const CJK_PASSIVE: (&[&str], &[&str]) = (&["被", "由"], &["取代", "替代", "所取代"]);
 
+/// The verb a link the Chinese passive wraps is reported with.
+pub(crate) const CJK_PASSIVE_VERB: &str = "superseded by";
+
 /// Verbs kept as `other` links: they relate records but name no modelled kind.
 const OTHER_VERBS: &[&str] = &[
     "enables",
@@ -170,7 +173,10 @@ pub(crate) fn link_verb_prefix(norm: &str) -> Option<(LinkKind, &'static str)> {
     VERBS
         .iter()
         .filter(|(v, _, _)| v.contains(' '))
-        .filter(|(v, _, _)| norm.strip_prefix(v).is_some_and(|rest| rest.starts_with(' ')))
+        .filter(|(v, _, _)| {
+            norm.strip_prefix(v)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
         .max_by_key(|(v, _, _)| v.len())
         .map(|(v, kind, _)| (*kind, *v))
 }

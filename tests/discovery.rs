@@ -268,3 +268,67 @@ fn issue_10_docket_toml_dirs_win() {
     );
     assert_eq!(exported_paths(root, &[]), ["choices/0001-use-a-queue.md"]);
 }
+
+/// issue 10: a numbered or dated folder holding a `README.md` or `index.md` is one record;
+/// the other markdown files beside it are its attachments, and links to the folder or to its
+/// README resolve to the record.
+#[test]
+fn issue_10_a_folder_with_a_readme_is_one_record() {
+    let repo = repository();
+    let root = repo.path();
+    write(
+        root,
+        "docs/decisions/2026-03-02-pick-a-broker/README.md",
+        "# Pick a broker\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use Ferrymsg.\n\
+         See the [benchmark](benchmark.md).\n",
+    );
+    write(
+        root,
+        "docs/decisions/2026-03-02-pick-a-broker/benchmark.md",
+        "# Benchmark\n\nFerrymsg moved 40k messages a second.\n",
+    );
+    write(
+        root,
+        "docs/decisions/0007-split-the-queue/index.md",
+        "# Split the queue\n\n## Status\n\nAccepted\n\n## Decision\n\nBuilds on \
+         [the broker choice](../2026-03-02-pick-a-broker/).\n\n## Links\n\n\
+         - Related: [Pick a broker](../2026-03-02-pick-a-broker/README.md)\n",
+    );
+    write(
+        root,
+        "docs/decisions/README.md",
+        "# Decisions\n\nThe index.\n",
+    );
+    assert_eq!(
+        exported_paths(root, &[]),
+        [
+            "docs/decisions/0007-split-the-queue/index.md",
+            "docs/decisions/2026-03-02-pick-a-broker/README.md",
+        ]
+    );
+    let out = Command::cargo_bin("docket")
+        .expect("binary")
+        .current_dir(root)
+        .args(["export"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let split = json["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .find(|r| r["path"].as_str().is_some_and(|p| p.contains("0007")))
+        .expect("the folder record");
+    assert_eq!(split["id"]["raw"], "0007", "{split}");
+    let out = Command::cargo_bin("docket")
+        .expect("binary")
+        .current_dir(root)
+        .args(["lint", "--format", "json"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.contains("DK601"),
+        "a folder link went unresolved: {text}"
+    );
+}

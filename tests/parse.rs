@@ -683,6 +683,16 @@ const ROWS: &[Row] = &[
         chosen: None,
         codes: &[],
     },
+    Row {
+        file: "relations/nested-related-list.md",
+        format: "nygard",
+        id: Some("12"),
+        title: "Park poisoned messages in a holding queue",
+        status: StatusKind::Accepted,
+        date: Some("2026-04-09"),
+        chosen: None,
+        codes: &[],
+    },
 ];
 
 #[test]
@@ -805,7 +815,7 @@ fn link_forms() {
     assert_eq!(madr.links.len(), 1);
     assert_eq!(
         (madr.links[0].kind, madr.links[0].verb.as_str()),
-        (LinkKind::Other, "refines")
+        (LinkKind::Related, "refines")
     );
     let split = links("adr-bold/split-from-and-related.md");
     assert_eq!(

@@ -8,7 +8,10 @@ use walkdir::WalkDir;
 
 use crate::config::RecordsConfig;
 use crate::error::{Error, Result};
-use crate::parse::{RECORD_DIR_MARKERS, RECORD_FOLDERS, record_dirs_from_marker};
+use crate::parse::{
+    RECORD_DIR_MARKERS, RECORD_FOLDERS, is_folder_record_name, is_record_folder_name,
+    record_dirs_from_marker,
+};
 
 /// Whether a file name is one docket skips by default: `README.md`, `index.md`,
 /// decision-log indexes, project files (`CHANGELOG.md`, `CONTRIBUTING.md`,
@@ -170,7 +173,12 @@ pub fn discover_records(
             if !ext_ok {
                 continue;
             }
+            let folder_record = is_folder_record(path);
+            if !folder_record && is_folder_record_attachment(path) {
+                continue;
+            }
             if config.skip_readme_and_templates
+                && !folder_record
                 && (is_skipped_name(&name)
                     || rel
                         .components()
@@ -185,6 +193,31 @@ pub fn discover_records(
     out.files.dedup();
     out.unreadable.sort();
     Ok(out)
+}
+
+/// Whether a file is a folder's record: `README.md` or `index.md` in a numbered or dated
+/// folder (`decision-records/2025-01-17-key-management/README.md`).
+fn is_folder_record(path: &Path) -> bool {
+    let folder = path.parent().and_then(Path::file_name);
+    path.file_name()
+        .is_some_and(|n| is_folder_record_name(&n.to_string_lossy()))
+        && folder.is_some_and(|f| is_record_folder_name(&f.to_string_lossy()))
+}
+
+/// Whether a file lies beside a folder's record, as one of its attachments: another file of a
+/// numbered or dated folder that holds a `README.md` or `index.md`.
+fn is_folder_record_attachment(path: &Path) -> bool {
+    let Some(folder) = path.parent() else {
+        return false;
+    };
+    folder
+        .file_name()
+        .is_some_and(|f| is_record_folder_name(&f.to_string_lossy()))
+        && std::fs::read_dir(folder).is_ok_and(|entries| {
+            entries.filter_map(std::result::Result::ok).any(|e| {
+                e.path().is_file() && is_folder_record_name(&e.file_name().to_string_lossy())
+            })
+        })
 }
 
 /// A path made absolute against the current folder, `.` and `..` folded without touching the

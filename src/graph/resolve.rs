@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::GraphConfig;
 use crate::model::{Decision, Link, RecordId, word_key};
+use crate::parse::{is_folder_record_name, record_file_name};
 
 use super::Evidence;
 
@@ -119,6 +120,7 @@ impl<'a> Index<'a> {
                 Evidence::Number
             };
             let candidates = self.by_number(from, id.series.as_deref(), id.number);
+            let candidates = self.narrow_by_title(candidates, &target.text);
             return match candidates.as_slice() {
                 [one] => Resolution::Record(*one, evidence),
                 _ => Resolution::Absent {
@@ -139,10 +141,10 @@ impl<'a> Index<'a> {
 
     /// Records whose file name is the last segment of `path`.
     pub(crate) fn by_file_name(&self, path: &str) -> Vec<usize> {
-        let name = path.rsplit('/').next().unwrap_or(path);
+        let name = record_file_name(path);
         self.by_path
             .iter()
-            .filter(|(p, _)| p.rsplit('/').next() == Some(name))
+            .filter(|(p, _)| record_file_name(p) == name)
             .map(|(_, i)| *i)
             .collect()
     }
@@ -185,7 +187,19 @@ impl<'a> Index<'a> {
             return (found.len() == 1).then(|| found[0]);
         }
         let joined = join(folder(&self.located[from]), path);
-        self.by_path.get(&joined).copied()
+        if let Some(found) = self.by_path.get(&joined) {
+            return Some(*found);
+        }
+        // A folder record named by its folder (`../2025-05-28-profile/`): its README or index.
+        let dir = joined.trim_end_matches('/');
+        self.by_path
+            .iter()
+            .find(|(p, _)| {
+                p.strip_prefix(dir)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .is_some_and(is_folder_record_name)
+            })
+            .map(|(_, i)| *i)
     }
 
     /// Records with this number: same series first, then (for `ADR`) bare-numbered records;
@@ -215,6 +229,34 @@ impl<'a> Index<'a> {
             return local;
         }
         found
+    }
+
+    /// Several records with one number (`ADR 0037: Universal Scheduler Delay` where five
+    /// records are numbered 0037): the one whose title or file-name slug the link's text
+    /// contains, if exactly one does; otherwise all of them.
+    fn narrow_by_title(&self, candidates: Vec<usize>, text: &str) -> Vec<usize> {
+        if candidates.len() < 2 {
+            return candidates;
+        }
+        let key = format!(" {} ", word_key(text));
+        let titled: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|i| {
+                let d = &self.decisions[*i];
+                let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+                let slug = name.split('.').next().unwrap_or(name);
+                let slug = slug.trim_start_matches(|c: char| !c.is_alphabetic());
+                [word_key(&d.title.text), word_key(slug)]
+                    .iter()
+                    .any(|t| !t.is_empty() && key.contains(&format!(" {t} ")))
+            })
+            .collect();
+        if titled.len() == 1 {
+            titled
+        } else {
+            candidates
+        }
     }
 
     fn by_title_text(&self, text: &str) -> Vec<usize> {

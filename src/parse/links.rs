@@ -4,13 +4,14 @@
 //! several languages, by link or by id. External URLs become references instead, unless they
 //! point at a markdown file (a record in the repository). Mentions in prose are `mentions`'s.
 
-use super::markdown::{Block, Doc, Line, ListItem, block_lines};
+use super::markdown::{Block, Doc, InlineLink, Line, ListItem, block_lines};
 use super::metadata::MetaEntry;
 use super::sections::Sec;
-use super::text::{file_name_id, id_at_start, ids_in_text, normalise_key};
+use super::text::{file_name_id, id_at_start, ids_in_text, is_date_slug, normalise_key};
 use super::vocabulary::{
-    LINK_VERBS_WITH_NUMBERS, STATUS_KEY, is_loose_verb, is_related_list_key, is_status_heading,
-    link_verb, other_link_verb, prose_link_verb,
+    CJK_PASSIVE, CJK_PASSIVE_VERB, LINK_VERBS_WITH_NUMBERS, RECORD_FOLDERS, STATUS_KEY,
+    is_known_link_key, is_loose_verb, is_related_list_key, is_status_heading, link_verb,
+    link_verb_prefix, other_link_verb, prose_link_verb,
 };
 use crate::model::{
     Link, LinkKind, LinkOrigin, LinkTarget, RecordId, Reference, SectionKind, Span,
@@ -26,14 +27,30 @@ fn is_other_verb(verb: &str) -> bool {
     other_link_verb(&normalise_key(verb))
 }
 
-/// An absolute web address of a markdown file (`https://github.com/o/r/blob/main/docs/adr/0004-x.md`):
-/// possibly a record of the same repository, which the graph decides by the path's tail.
+/// An absolute web address of a markdown file that looks like a record
+/// (`https://github.com/o/r/blob/main/docs/adr/0004-x.md`): possibly a record of the same
+/// repository, which the graph decides by the path's tail. The file must be numbered or dated,
+/// or lie in a records folder (`…/decisions/use-x.md`); another project's design note
+/// (`…/doc/design/operatorgroups.md`) is a reference.
 pub(crate) fn is_markdown_url(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
     let path = lower.split(['#', '?']).next().unwrap_or(&lower);
     (path.starts_with("http://") || path.starts_with("https://"))
         && is_markdown_path(path)
         && path.matches('/').count() > 3
+        && is_record_like_path(path)
+}
+
+/// Whether a lower-case path names a numbered or dated file, or a file in a records folder.
+fn is_record_like_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    file_name_id(name).is_some()
+        || is_date_slug(stem)
+        || RECORD_FOLDERS.iter().any(|f| {
+            let last = f.rsplit('/').next().unwrap_or(f);
+            path.split('/').any(|segment| segment == last)
+        })
 }
 
 /// Whether a path (fragment and query removed) names a markdown file.
@@ -118,6 +135,24 @@ fn links_in_line(
             return;
         }
         let rest = line.text.get(from..).unwrap_or("");
+        let files = record_file_names(rest);
+        if !files.is_empty() {
+            for file in files {
+                // `docs/adr/0002-x.md` written out names the file from the repository root.
+                let href = if file.contains('/') && !file.starts_with(['.', '/']) {
+                    format!("/{file}")
+                } else {
+                    file.to_string()
+                };
+                let target = LinkTarget {
+                    text: file.to_string(),
+                    href: Some(href),
+                    id: file_name_id(file).map(|f| f.to_record_id()),
+                };
+                push_link(out, kind, verb, target, origin, line.span);
+            }
+            return;
+        }
         // `Deprecated (Replaced by ADR #0012)`: the bracket closes around the relation.
         let text = match rest.trim() {
             t if !t.contains('(') => t.trim_end_matches(')').trim_end(),
@@ -143,19 +178,30 @@ fn links_in_line(
     }
 }
 
-/// Items of a list that carries a relation: each item's first line.
+/// Record file names written as text, not linked (`- 0038-dont-ack-action.md`,
+/// `` `docs/adr/0002-x.md` ``): words that are markdown paths whose file name is numbered.
+fn record_file_names(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '`' | '(' | ')' | '"' | '\'')))
+        .filter(|w| is_markdown_path(w) && !w.contains("://") && file_name_id(w).is_some())
+        .collect()
+}
+
+/// Items of a list that carries a relation: each item's lines, and with `titles`, a
+/// one-line item naming a record by title only.
 fn links_in_items(
     items: &[ListItem],
     kind: LinkKind,
     verb: &str,
     origin: LinkOrigin,
     out: &mut Vec<Link>,
+    titles: bool,
 ) {
     for item in items {
         for line in item.lines() {
             links_in_line(line, kind, verb, origin, out, 0);
         }
-        if let [line] = item.lines() {
+        if titles && let [line] = item.lines() {
             title_only(line, kind, verb, origin, out, 0);
         }
     }
@@ -175,9 +221,14 @@ fn title_only(
         return;
     }
     let text = line.text.get(from..).unwrap_or("").trim();
-    let text = text.trim_start_matches([':', '-', '*']).trim();
+    let text = text.trim_start_matches([':', '：', '-', '*']).trim();
     let words = text.split_whitespace().count();
-    if words == 0 || words > 12 || text.contains("://") || text.starts_with('<') {
+    // A file path (`.claude/agents/redline.md`) names a file, not a record's title.
+    let is_path = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.contains('/') && w.contains('.'));
+    if words == 0 || words > 12 || text.contains("://") || text.starts_with('<') || is_path {
         return;
     }
     let target = LinkTarget {
@@ -208,18 +259,29 @@ fn verb_line(
         })
         .or_else(|| bare_number_at(&line.text[from..]).map(|at| from + at));
     let Some(at) = first_at else { return };
+    if passive_links(line, from, origin, out) {
+        return;
+    }
     let verb = line
         .text
         .get(from..at)
         .unwrap_or("")
         .trim()
-        .trim_end_matches(':')
+        .trim_end_matches([':', '：'])
         .trim();
     let kind = kind_of_verb(verb).or_else(|| is_other_verb(verb).then_some(LinkKind::Other));
     // `❌ Rejected (see [019](…))`: the relation is named by the words just before the link.
     let (kind, verb) = match (kind, verb_tail(verb)) {
         (None, Some((k, tail))) => (Some(k), tail),
         (k, _) => (k, verb),
+    };
+    // `Adds further detail to a specific usecase for [ADR 0010][]` in a related list: the
+    // phrase starts with a verb of two words or more.
+    let (kind, verb) = match kind {
+        None if default.is_some() => {
+            link_verb_prefix(&normalise_key(verb)).map_or((None, verb), |(k, v)| (Some(k), v))
+        }
+        k => (k, verb),
     };
     let kind = match (kind, default) {
         (Some(k), _) => k,
@@ -242,10 +304,73 @@ fn verb_line(
     }
 }
 
+/// `被 [ADR-0003](…) 取代`: the Chinese passive of superseding, wrapped around a link that
+/// names a record.
+fn is_cjk_passive(line: &Line, wrapped: &InlineLink) -> bool {
+    let before = line.text.get(..wrapped.at).unwrap_or("").trim_end();
+    let after = line
+        .text
+        .get(wrapped.at + wrapped.text.len()..)
+        .unwrap_or("")
+        .trim_start();
+    let (markers, verbs) = CJK_PASSIVE;
+    markers.iter().any(|m| before.ends_with(m))
+        && verbs.iter().any(|v| after.starts_with(v))
+        && target_id(&wrapped.text, Some(&wrapped.href)).is_some()
+}
+
+/// The links from `from` on that a Chinese passive wraps, as `superseded by`; whether any was.
+fn passive_links(line: &Line, from: usize, origin: LinkOrigin, out: &mut Vec<Link>) -> bool {
+    let mut found = false;
+    for l in line
+        .links
+        .iter()
+        .filter(|l| l.at >= from && may_name_record(&l.href) && is_cjk_passive(line, l))
+    {
+        let target = LinkTarget {
+            text: l.text.trim().to_string(),
+            href: Some(l.href.clone()),
+            id: target_id(&l.text, Some(&l.href)),
+        };
+        push_link(
+            out,
+            LinkKind::SupersededBy,
+            CJK_PASSIVE_VERB,
+            target,
+            origin,
+            l.span,
+        );
+        found = true;
+    }
+    found
+}
+
+/// A list item's plain key (`- Related ADRs:`, `- See also:`, `- 取代：`): the words before the
+/// first colon, when they are a relation key that a bold line would be read as. Its kind, the
+/// key, and where the value starts.
+fn plain_relation_key(line: &Line) -> Option<(LinkKind, &str, usize)> {
+    let (i, colon) = line
+        .text
+        .char_indices()
+        .find(|(_, c)| matches!(c, ':' | '：'))?;
+    if line.links.iter().any(|l| l.at < i) {
+        return None;
+    }
+    let key = line.text[..i].trim();
+    let norm = normalise_key(key);
+    if norm.is_empty() || norm.split(' ').count() > 4 || is_loose_verb(&norm) {
+        return None;
+    }
+    if !(is_known_link_key(&norm) || is_related_list_key(&norm)) {
+        return None;
+    }
+    Some((link_verb(&norm)?, key, i + colon.len_utf8()))
+}
+
 /// The relation named by the last words of a verb phrase (`Rejected (see`, `Accepted, amends`).
 fn verb_tail(verb: &str) -> Option<(LinkKind, &str)> {
     let tail = verb
-        .rsplit(['(', ',', ';', '.', '—', '–'])
+        .rsplit(['(', ',', ';', '.', '—', '–', '（', '，', '；', '。'])
         .next()
         .unwrap_or(verb)
         .trim();
@@ -287,6 +412,9 @@ fn prose_relation_line(line: &Line, origin: LinkOrigin, out: &mut Vec<Link>) {
 /// A list item that starts with a relation verb and then links (`- Relates to [x](x.md)`),
 /// wherever it is. A bare `see` is too loose to count.
 fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
+    if passive_links(line, 0, LinkOrigin::LinkList, out) {
+        return true;
+    }
     let Some(first) = line.links.iter().find(|l| !is_external(&l.href)) else {
         return false;
     };
@@ -295,7 +423,7 @@ fn verb_led_item(line: &Line, out: &mut Vec<Link>) -> bool {
         .get(..first.at)
         .unwrap_or("")
         .trim()
-        .trim_end_matches(':')
+        .trim_end_matches([':', '：'])
         .trim();
     let norm = normalise_key(verb);
     if is_loose_verb(&norm) {
@@ -360,7 +488,7 @@ pub(crate) fn find_links(
             );
         }
         if let Some(items) = e.list {
-            links_in_items(items, kind, &e.key, LinkOrigin::LinkList, &mut out);
+            links_in_items(items, kind, &e.key, LinkOrigin::LinkList, &mut out, true);
         }
     }
     for block in &doc.blocks[preamble(doc, secs)] {
@@ -490,7 +618,7 @@ fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
             if let Some(line) = item.lines().first()
                 && let Some(strong) = line.strong.iter().find(|f| f.at == 0)
             {
-                let key = strong.text.trim().trim_end_matches(':');
+                let key = strong.text.trim().trim_end_matches([':', '：']);
                 let kind = kind_of_verb(key).filter(|_| !normalise_key(key).is_empty());
                 if let Some(kind) = kind
                     .filter(|k| *k != LinkKind::Related || is_related_list_key(&normalise_key(key)))
@@ -499,10 +627,20 @@ fn relation_items(blocks: &[Block], out: &mut Vec<Link>) {
                     links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);
                     title_only(line, kind, key, LinkOrigin::LinkList, out, after);
                     for sub in item.sublists() {
-                        links_in_items(sub, kind, key, LinkOrigin::LinkList, out);
+                        links_in_items(sub, kind, key, LinkOrigin::LinkList, out, true);
                     }
                     continue;
                 }
+            }
+            if let Some(line) = item.lines().first()
+                && line.strong.iter().all(|f| f.at != 0)
+                && let Some((kind, key, after)) = plain_relation_key(line)
+            {
+                links_in_line(line, kind, key, LinkOrigin::LinkList, out, after);
+                for sub in item.sublists() {
+                    links_in_items(sub, kind, key, LinkOrigin::LinkList, out, false);
+                }
+                continue;
             }
             if item.lines().first().is_some_and(|l| verb_led_item(l, out)) {
                 continue;
@@ -690,6 +828,65 @@ mod tests {
                 &[],
             ),
         ];
+        check(cases);
+    }
+
+    /// Issue 10, round 2: related lists nested in another section, more verbs, Chinese
+    /// relations, and web addresses that name no record.
+    #[test]
+    fn nested_lists_verbs_and_chinese() {
+        let cases: &[Case<'_>] = &[
+            (
+                "a plain related bullet nested in References: links, ids with titles, file names",
+                "# X\n\n## References\n\n- Requirements: [spec](../../specs/req.md)\n- Related ADRs:\n  - [0037 - Retry](0037-retry.md)\n  - ADR 0038: Hold Action\n  - 0039-park-lot.md\n  - N/A\n- Existing sample: `samples/queue/`\n",
+                &[
+                    (LinkKind::Related, "0037-retry.md"),
+                    (LinkKind::Related, "ADR 0038: Hold Action"),
+                    (LinkKind::Related, "0039-park-lot.md"),
+                ],
+            ),
+            (
+                "see also with a value on the bullet",
+                "# X\n\n## Notes\n\n- See also: [ADR-4](0004-d.md)\n- Related ADRs: `docs/adr/0005-e.md`\n",
+                &[
+                    (LinkKind::Related, "0004-d.md"),
+                    (LinkKind::Related, "/docs/adr/0005-e.md"),
+                ],
+            ),
+            (
+                "informs, refines and extends in a related list",
+                "# X\n\n## Related Decisions\n\n* Informs [ADR-010](010-layout.md) - layout\n* Refines [ADR-3](003-c.md)\n* Extends [ADR-2](002-b.md)\n",
+                &[
+                    (LinkKind::Related, "010-layout.md"),
+                    (LinkKind::Related, "003-c.md"),
+                    (LinkKind::DependsOn, "002-b.md"),
+                ],
+            ),
+            (
+                "a reference-style link after a longer verb phrase",
+                "# X\n\n## Links\n\n- Adds further detail to one case of [ADR 0010][]\n\n[adr 0010]: 0010-auth.md\n",
+                &[(LinkKind::Related, "0010-auth.md")],
+            ),
+            (
+                "another project's design note is a reference, not a record",
+                "# X\n\n## Links\n\n- [design](https://github.com/acme/lib/blob/main/doc/design/groups.md)\n",
+                &[],
+            ),
+            (
+                "Chinese: supersedes key, passive superseded-by, related key",
+                "# X\n\n- **取代**：[ADR-0002 旧方案](0002-old.md)（已废弃）\n- **状态**：已废弃 —— 被 [ADR-0005](0005-new.md) 取代（2026-07-30）\n- **相关**：`.tools/notes.md`、[ADR-0003](0003-c.md)\n",
+                // Fields first, then the relation the status text states.
+                &[
+                    (LinkKind::Supersedes, "0002-old.md"),
+                    (LinkKind::Related, "0003-c.md"),
+                    (LinkKind::SupersededBy, "0005-new.md"),
+                ],
+            ),
+        ];
+        check(cases);
+    }
+
+    fn check(cases: &[Case<'_>]) {
         for (name, text, want) in cases {
             let want: Vec<(LinkKind, String)> =
                 want.iter().map(|(k, t)| (*k, (*t).to_string())).collect();

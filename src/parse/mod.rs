@@ -28,7 +28,9 @@ mod vocabulary;
 
 pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
 pub use status::{classify_status, status_misspellings};
-pub(crate) use text::file_name_id;
+pub(crate) use text::{
+    file_name_id, is_folder_record_name, is_record_folder_name, record_file_name,
+};
 /// Words too common to tell option names apart; chosen-option matching in lint reads them.
 pub(crate) use vocabulary::OPTION_STOP_WORDS;
 pub(crate) use vocabulary::{RECORD_FOLDERS, is_not_record_name};

@@ -2,7 +2,7 @@
 //! record ids in text and file names, and name normalisation for matching.
 
 use super::markdown::Line;
-use super::vocabulary::{OPTION_PREFIXES, is_series_prefix};
+use super::vocabulary::{FOLDER_RECORD_STEMS, OPTION_PREFIXES, is_series_prefix};
 use crate::model::{FileNameId, RecordId, Span, option_key};
 
 /// A `Key: value` line: bold (`**Status:** Accepted`) or plain (`Date: 2016-02-12`).
@@ -277,7 +277,7 @@ pub(crate) fn split_title_id(text: &str) -> (Option<RecordId>, &str) {
 /// (upper case or a known series such as `adr`), so `notes-1.md` has none; date slugs
 /// (`2026-01-20-…`, `20200925-…`) are not ids.
 pub(crate) fn file_name_id(path: &str) -> Option<FileNameId> {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let name = record_file_name(path);
     let stem = name.split('.').next().unwrap_or(name);
     if is_date_slug(stem) {
         return None;
@@ -296,6 +296,37 @@ pub(crate) fn file_name_id(path: &str) -> Option<FileNameId> {
         prefix,
         digits: id.raw[id.raw.len() - digits..].to_string(),
         number: id.number,
+    })
+}
+
+/// The name a record is known by: its file name, or for a folder record
+/// (`0004-x/README.md`, `2025-01-17-x/index.md`), its folder's name.
+pub(crate) fn record_file_name(path: &str) -> &str {
+    let mut parts = path.rsplit(['/', '\\']).filter(|p| !p.is_empty());
+    let name = parts.next().unwrap_or(path);
+    match parts.next() {
+        Some(folder) if is_folder_record_name(name) && is_record_folder_name(folder) => folder,
+        _ => name,
+    }
+}
+
+/// Whether a file name is one that makes a numbered or dated folder a record (`README.md`,
+/// `index.md`).
+pub(crate) fn is_folder_record_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower
+        .rsplit_once('.')
+        .is_some_and(|(stem, ext)| ext == "md" && FOLDER_RECORD_STEMS.contains(&stem))
+}
+
+/// Whether a folder's name is numbered or dated (`0004-use-x`, `2025-01-17-key-management`),
+/// as a folder holding one record is named.
+pub(crate) fn is_record_folder_name(folder: &str) -> bool {
+    if is_date_slug(folder) {
+        return true;
+    }
+    id_at_start(folder, false).is_some_and(|(id, used)| {
+        id.series.is_none() && folder[used..].starts_with(['-', '_']) && used >= 2
     })
 }
 
@@ -437,6 +468,27 @@ mod tests {
     /// The cases of both date-slug rules docket used to have: the parser's (a plausible year,
     /// a full `YYYY-MM-DD`) and the rules' (any four digits and `-MM-`). The parser's is kept:
     /// the rules' took adr-tools names such as `0012-10-factor-app` for dates.
+    #[test]
+    fn folder_records_are_named_by_their_folder() {
+        for (path, name) in [
+            (
+                "decision-records/2025-01-17-key-rotation/README.md",
+                "2025-01-17-key-rotation",
+            ),
+            ("adr/0004-use-x/index.md", "0004-use-x"),
+            ("adr/0004-use-x/notes.md", "notes.md"),
+            ("docs/README.md", "README.md"),
+            ("adr/v2-notes/README.md", "README.md"),
+            ("0005-plain.md", "0005-plain.md"),
+        ] {
+            assert_eq!(record_file_name(path), name, "{path}");
+        }
+        assert_eq!(
+            file_name_id("adr/0004-use-x/README.md").map(|f| f.number),
+            Some(4)
+        );
+    }
+
     #[test]
     fn date_slugs() {
         let rows = [

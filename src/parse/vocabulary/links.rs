@@ -40,7 +40,28 @@ const VERBS: &[(&str, LinkKind, bool)] = &[
     ("depends on", LinkKind::DependsOn, true),
     ("requires", LinkKind::DependsOn, false),
     ("builds on", LinkKind::DependsOn, false),
+    ("builds upon", LinkKind::DependsOn, false),
     ("depends upon", LinkKind::DependsOn, false),
+    // A record that extends another presupposes it, like one that builds on it.
+    ("extends", LinkKind::DependsOn, false),
+    // Verbs that tie two records without one replacing, changing or presupposing the other
+    // (`Informs [ADR-010](…)`, `Refines`, `Adds further detail to [ADR 0010][]`): the target
+    // stays as it was, so they are `related`, never an amendment the target would have to
+    // acknowledge.
+    ("informs", LinkKind::Related, false),
+    ("informed by", LinkKind::Related, false),
+    ("refines", LinkKind::Related, false),
+    ("refined by", LinkKind::Related, false),
+    ("extended by", LinkKind::Related, false),
+    ("clarifies", LinkKind::Related, false),
+    ("clarified by", LinkKind::Related, false),
+    ("adds detail to", LinkKind::Related, false),
+    ("adds further detail to", LinkKind::Related, false),
+    ("adds more detail to", LinkKind::Related, false),
+    // Chinese: `**取代**：[ADR-0002](…)` (supersedes); the passive `被 [ADR-0003](…) 取代` is
+    // `CJK_PASSIVE`'s.
+    ("取代", LinkKind::Supersedes, true),
+    ("替代", LinkKind::Supersedes, false),
     ("related", LinkKind::Related, true),
     ("related to", LinkKind::Related, true),
     ("relates to", LinkKind::Related, true),
@@ -77,18 +98,26 @@ pub(crate) const RELATED_IN_OTHER_LANGUAGES: &[&str] = &[
     "vedi anche",
     "gerelateerde beslissingen",
     "zie ook",
+    "相关",
+    "相關",
+    "相关决策",
+    "相关adr",
+    "相关 adr",
+    "参见",
+    "另见",
+    "関連",
+    "関連adr",
 ];
+
+/// The Chinese passive of superseding, written around the link: a marker before it and the
+/// verb after it (`被 [ADR-0003](…) 取代`, `由 [0005](…) 取代`), read as `superseded by`.
+pub(crate) const CJK_PASSIVE: (&[&str], &[&str]) = (&["被", "由"], &["取代", "替代", "所取代"]);
+
+/// The verb a link the Chinese passive wraps is reported with.
+pub(crate) const CJK_PASSIVE_VERB: &str = "superseded by";
 
 /// Verbs kept as `other` links: they relate records but name no modelled kind.
 const OTHER_VERBS: &[&str] = &[
-    "refines",
-    "refined by",
-    "extends",
-    "extended by",
-    "clarifies",
-    "clarified by",
-    "informs",
-    "informed by",
     "enables",
     "enabled by",
     "conflicts with",
@@ -138,6 +167,20 @@ pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {
         })
 }
 
+/// The relation named by the verb a longer phrase starts with (`Adds further detail to a
+/// specific usecase for`): the longest verb of two words or more that the phrase begins with.
+pub(crate) fn link_verb_prefix(norm: &str) -> Option<(LinkKind, &'static str)> {
+    VERBS
+        .iter()
+        .filter(|(v, _, _)| v.contains(' '))
+        .filter(|(v, _, _)| {
+            norm.strip_prefix(v)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .max_by_key(|(v, _, _)| v.len())
+        .map(|(v, kind, _)| (*kind, *v))
+}
+
 /// Whether a normalised verb relates records without naming a modelled kind.
 pub(crate) fn other_link_verb(norm: &str) -> bool {
     OTHER_VERBS.contains(&norm)
@@ -152,7 +195,7 @@ pub(crate) fn prose_link_verb(word: &str, next_is_by: bool) -> Option<(LinkKind,
 }
 
 /// Whether a normalised verb is a metadata key wherever a bold line writes it.
-pub(super) fn is_known_link_key(norm: &str) -> bool {
+pub(crate) fn is_known_link_key(norm: &str) -> bool {
     VERBS.iter().any(|(v, _, known)| *known && *v == norm)
         || RELATED_IN_OTHER_LANGUAGES.contains(&norm)
 }

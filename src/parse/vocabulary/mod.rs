@@ -20,8 +20,8 @@ pub(crate) use fields::{
     is_known_key, is_madr_front_matter_key, is_series_prefix,
 };
 pub(crate) use links::{
-    LINK_VERBS_WITH_NUMBERS, is_loose_verb, is_related_list_key, link_verb, other_link_verb,
-    prose_link_verb,
+    CJK_PASSIVE, CJK_PASSIVE_VERB, LINK_VERBS_WITH_NUMBERS, is_known_link_key, is_loose_verb,
+    is_related_list_key, link_verb, link_verb_prefix, other_link_verb, prose_link_verb,
 };
 pub(crate) use options::{
     BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NEGATIONS,
@@ -29,8 +29,8 @@ pub(crate) use options::{
     is_chosen_option_line, is_non_option_heading, is_selected_key, is_verdict_key, is_winner_key,
 };
 pub(crate) use record_files::{
-    ADR_TOOLS_FILE, ADRS_DEFAULT_DIR, ADRS_DIR_KEY, ADRS_FILE, LOG4BRAINS_FILE, LOG4BRAINS_KEYS,
-    RECORD_FOLDERS, is_folder_record_name, is_not_record_name,
+    ADR_TOOLS_FILE, ADRS_DEFAULT_DIR, ADRS_DIR_KEY, ADRS_FILE, FOLDER_RECORD_STEMS,
+    LOG4BRAINS_FILE, LOG4BRAINS_KEYS, RECORD_FOLDERS, is_folder_record_name, is_not_record_name,
 };
 pub use sections::{heading_key, section_heading, section_kind};
 pub(crate) use sections::{is_status_heading, kind_of_key, qualified_status_heading};

@@ -19,9 +19,10 @@ const NOT_RECORD_STEMS: &[&str] = &[
     "empty-adr",
 ];
 
-/// File names (lower case, extension removed) of a record kept as a folder's index, the
-/// folder named after the record (`2025-01-17-key-rotation/README.md`).
-const FOLDER_RECORD_STEMS: &[&str] = &["readme", "index"];
+/// File names (lower case, extension removed) that make their folder a record when the
+/// folder is numbered or dated (`2025-01-17-key-management/README.md`): one decision per
+/// folder, the other files beside it being its attachments.
+pub(crate) const FOLDER_RECORD_STEMS: &[&str] = &["readme", "index"];
 
 /// How template file names start (`template-lite.md`, `adr-template-bare.md`).
 const TEMPLATE_PREFIXES: &[&str] = &["template-", "template_", "adr-template", "adr_template"];

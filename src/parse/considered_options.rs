@@ -132,11 +132,26 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                 .filter(|&j| is_option_child(&secs[j]))
                 .collect();
             if container && option_children.is_empty() {
-                for item in list_items(&doc.blocks[sec.heading + 1..sec.own_end]) {
+                let items: Vec<&ListItem> =
+                    list_items(&doc.blocks[sec.heading + 1..sec.own_end]).collect();
+                let heads: Vec<String> =
+                    items.iter().map(|it| list_option_name(it, true)).collect();
+                for (k, item) in items.iter().enumerate() {
                     let Some(line) = item.lines().first() else {
                         continue;
                     };
-                    let (name, selected) = option_name(list_option_name(line));
+                    // A colon cut that leaves two options alike cut too much (`Use the
+                    // schema: a/b` and `Use the schema: c/d`).
+                    let twin = heads
+                        .iter()
+                        .enumerate()
+                        .any(|(m, h)| m != k && loose_option_key(h) == loose_option_key(&heads[k]));
+                    let head = if twin {
+                        list_option_name(item, false)
+                    } else {
+                        heads[k].clone()
+                    };
+                    let (name, selected) = option_name(&head);
                     if name.is_empty() {
                         continue;
                     }
@@ -231,20 +246,52 @@ fn list_items(blocks: &[Block]) -> impl Iterator<Item = &ListItem> {
     })
 }
 
-/// A list item naming an option: `[Name](#anchor)`, `Name - description`, `**Name**: description`.
-fn list_option_name(line: &Line) -> &str {
-    let text = line.text.as_str();
+/// A list item naming an option: `[Name](#anchor)`, `**Name**: description`, `Name -
+/// description`, `Name: a described option` (cut at the colon only when `at_colon` and prose
+/// follows it), else its first sentence. The name's sentence may wrap onto lines that go on
+/// in lower case.
+fn list_option_name(item: &ListItem, at_colon: bool) -> String {
+    let lines = item.lines();
+    let Some(line) = lines.first() else {
+        return String::new();
+    };
     if let Some(s) = line.strong.iter().find(|f| f.at == 0) {
-        return s.text.trim_end_matches(':');
+        return s.text.trim_end_matches(':').to_string();
     }
-    for sep in NAME_DASHES.iter().chain(&[": "]) {
+    let mut text = line.text.clone();
+    for next in &lines[1..] {
+        if !next.text.starts_with(|c: char| c.is_lowercase()) {
+            break;
+        }
+        text.push(' ');
+        text.push_str(&next.text);
+    }
+    for sep in NAME_DASHES {
         if let Some(i) = text.find(sep)
             && i > 0
         {
-            return &text[..i];
+            text.truncate(i);
         }
     }
+    if at_colon
+        && let Some(i) = text.find(": ")
+        && i > 0
+        && text[i + 2..].trim().contains(char::is_whitespace)
+    {
+        text.truncate(i);
+    }
+    let end = first_sentence_end(&text);
+    text.truncate(end);
     text
+}
+
+/// Where a name's first sentence ends: at a full stop followed by a capitalised word
+/// (`Find balance between 1. and 2. Deploy …` → `Find balance between 1. and 2.`).
+fn first_sentence_end(text: &str) -> usize {
+    text.match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].trim_start().starts_with(char::is_uppercase))
+        .unwrap_or(text.len())
 }
 
 /// Adds an option, or folds it into one of the same name (MADR names options twice, and not

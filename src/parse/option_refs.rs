@@ -39,7 +39,7 @@ pub(crate) fn option_reference(text: &str) -> Option<OptionReference> {
     {
         let after = at + word.len();
         let next = lower[after..].chars().next();
-        if next.is_some_and(char::is_alphabetic) && word.chars().all(|c| c.is_ascii()) {
+        if next.is_some_and(char::is_alphabetic) && word.is_ascii() {
             return None;
         }
         prefixed = true;

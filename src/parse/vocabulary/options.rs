@@ -99,6 +99,23 @@ pub(crate) fn is_non_option_heading(key: &str) -> bool {
     NON_OPTION_HEADINGS.contains(&key.trim_end_matches(':'))
 }
 
+/// Words that make a heading or list item the name of a group of options when they open or
+/// close it (`Tech stack options`, `Options for rendering the page`, `Hosting alternatives`).
+const OPTION_GROUP_WORDS: &[&str] = &["options", "alternatives"];
+
+/// Whether a normalised heading or lower-cased name names a group of options.
+pub(crate) fn is_option_group_name(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .any(|w| OPTION_GROUP_WORDS.contains(w))
+}
+
 /// Words joining an option part to the option's name (`Advantages of Acquia`, `Risks for
 /// Render`).
 pub(crate) const PART_OF: &[&str] = &[" of ", " for "];
@@ -144,6 +161,7 @@ pub(crate) const CHOICE_LEADS: &[&str] = &[
     "opt for",
     "settled on",
     "going with",
+    "going to use",
     "go with",
     "recommended to use",
     "recommend using",

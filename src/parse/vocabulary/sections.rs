@@ -40,6 +40,7 @@ const SECTIONS: &[(SectionKind, &[&str])] = &[
             "outcome",
             "decision statement",
             "preferred option",
+            "entscheidung",
         ],
     ),
     (SectionKind::Consequences, &["consequences", "implications"]),

@@ -9,9 +9,9 @@ use super::option_refs::{marked_reference, option_reference, referenced_option};
 use super::sections::Sec;
 use super::text::{key_value, name_key};
 use super::vocabulary::{
-    BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NEGATIONS,
-    OPTION_STOP_WORDS, TITLE_CHOICE_LEADS, after_chosen_option_words, is_chosen_option_line,
-    is_selected_key, is_winner_key,
+    BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NAME_JOINERS,
+    NEGATIONS, OPTION_STOP_WORDS, TITLE_CHOICE_LEADS, after_chosen_option_words,
+    is_chosen_option_line, is_selected_key, is_winner_key,
 };
 use crate::model::{
     ChosenOption, ChosenSource, ConsideredOption, Span, Winner, extends_option, loose_option_key,
@@ -121,6 +121,11 @@ fn option_referred_to(name: &str, options: &[ConsideredOption]) -> Option<usize>
     }
     if let Some(i) = referenced_option(name, options.len()) {
         return Some(i);
+    }
+    // `Hard eviction & priority classes` names two options, however one of them is spelt.
+    let lower = name.to_lowercase();
+    if lower.split_whitespace().any(|w| NAME_JOINERS.contains(&w)) {
+        return None;
     }
     let words: Vec<String> = tokens(name).iter().map(|w| stem(w).to_string()).collect();
     let short = words.len() <= MAX_EXTENDED_NAME_WORDS;
@@ -555,6 +560,7 @@ mod tests {
             ("bracketed number in code", "`(2)`", Some(1)),
             ("an option's own name", "Monorepo", None),
             ("two options fit", "Monorepo or Separate Repos", None),
+            ("joined names", "MediaPipe Pose & Monorepo", None),
             ("no option", "Kubernetes", None),
         ];
         for (name, chosen, want) in rows {

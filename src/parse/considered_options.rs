@@ -239,8 +239,8 @@ fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
         let Some(line) = item.lines().first() else {
             continue;
         };
-        // A colon cut that leaves two options alike cut too much (`Use the schema: a/b` and
-        // `Use the schema: c/d`).
+        // A cut at a colon or sentence end that leaves two options alike cut too much (`Use
+        // the schema: a/b` and `Use the schema: c/d`).
         let twin = heads
             .iter()
             .enumerate()
@@ -300,10 +300,10 @@ fn list_items(blocks: &[Block]) -> impl Iterator<Item = &ListItem> {
 }
 
 /// A list item naming an option: `[Name](#anchor)`, `**Name**: description`, `Name -
-/// description`, `Name: a described option` (cut at the colon only when `at_colon` and prose
-/// follows it), else its first sentence. The name's sentence may wrap onto lines that go on
-/// in lower case.
-fn list_option_name(item: &ListItem, at_colon: bool) -> String {
+/// description`, and when `cut`, `Name: a described option` (cut at the colon only when prose
+/// follows it) and the first sentence. The name's sentence may wrap onto lines that go on in
+/// lower case.
+fn list_option_name(item: &ListItem, cut: bool) -> String {
     let lines = item.lines();
     let Some(line) = lines.first() else {
         return String::new();
@@ -326,8 +326,10 @@ fn list_option_name(item: &ListItem, at_colon: bool) -> String {
             text.truncate(i);
         }
     }
-    if at_colon
-        && let Some(i) = text.find(": ")
+    if !cut {
+        return text;
+    }
+    if let Some(i) = text.find(": ")
         && i > 0
         && text[i + 2..].trim().contains(char::is_whitespace)
     {
@@ -338,12 +340,19 @@ fn list_option_name(item: &ListItem, at_colon: bool) -> String {
     text
 }
 
-/// Where a name's first sentence ends: at a full stop followed by a capitalised word
-/// (`Find balance between 1. and 2. Deploy …` → `Find balance between 1. and 2.`).
+/// Where a name's first sentence ends: at a full stop followed by a capitalised word, outside
+/// brackets and quotes (`Find balance between 1. and 2. Deploy …` → `Find balance between 1.
+/// and 2.`; `Add the number (e.g., "# 2. Title")` stays whole).
 fn first_sentence_end(text: &str) -> usize {
     text.match_indices(". ")
         .map(|(i, _)| i + 1)
-        .find(|&i| text[i..].trim_start().starts_with(char::is_uppercase))
+        .find(|&i| {
+            let before = &text[..i];
+            let open = before.matches(['(', '[']).count() > before.matches([')', ']']).count();
+            let quoted = before.matches('"').count() % 2 == 1
+                || before.matches('“').count() > before.matches('”').count();
+            !open && !quoted && text[i..].trim_start().starts_with(char::is_uppercase)
+        })
         .unwrap_or(text.len())
 }
 
@@ -584,6 +593,27 @@ mod tests {
         ];
         for (name, input, want) in rows {
             assert_eq!(option_name(input).0, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn first_sentences_of_names() {
+        let rows = [
+            (
+                "numbers inside",
+                "Find balance between 1. and 2. Deploy the rest apart.",
+                "Find balance between 1. and 2.",
+            ),
+            (
+                "in brackets",
+                "Add the number (e.g., \"# 2. Title\")",
+                "Add the number (e.g., \"# 2. Title\")",
+            ),
+            ("one sentence", "Use bats.", "Use bats."),
+            ("lower case after", "Use v2. then v3", "Use v2. then v3"),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(&text[..first_sentence_end(text)], want, "{name}");
         }
     }
 }

@@ -109,12 +109,18 @@ pub(crate) fn is_option_group_name(key: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // `Options 2a: Custom script` is one option with a misspelt prefix, not a group.
+    let labelled = words.get(1).is_some_and(|w| {
+        w.chars().count() == 1 || (w.len() <= 3 && w.starts_with(|c: char| c.is_ascii_digit()))
+    });
     words.len() >= 2
-        && [words.first(), words.last()]
-            .into_iter()
-            .flatten()
-            .any(|w| OPTION_GROUP_WORDS.contains(w))
+        && (OPTION_GROUP_WORDS.contains(&words[words.len() - 1])
+            || (OPTION_GROUP_WORDS.contains(&words[0]) && !labelled))
 }
+
+/// Words that join two names in one statement (`Hard eviction & priority classes`): a chosen
+/// name holding one names more than one option.
+pub(crate) const NAME_JOINERS: &[&str] = &["&", "and", "+", "or"];
 
 /// Words joining an option part to the option's name (`Advantages of Acquia`, `Risks for
 /// Render`).

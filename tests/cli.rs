@@ -410,3 +410,36 @@ fn issue_10_nygard_front_matter_and_placeholder_examples_are_clean() {
         .exits(0);
     assert!(!out.contains("DK104") && !out.contains("DK701"), "{out}");
 }
+
+#[test]
+fn issue_10_option_groups_and_choices_by_number_lint_clean() {
+    let record = "# 3. Hosting\n\nDate: 2026-02-01\n\n## Status\n\nAccepted\n\n## Context\n\n\
+                  The service needs a home.\n\n## Options considered\n\n### Options for hosting\n\n\
+                  #### Option 1: Shared VM\n\nCheap but manual.\n\n\
+                  #### Option 2: Managed platform\n\nDearer but hands-off.\n\n\
+                  ## Decision\n\nDecided on Option 2. Deploys need no operator.\n\n\
+                  ## Consequences\n\nA monthly bill.\n";
+    let case = Case::new()
+        .record("docs/adr/0003-hosting.md", record)
+        .args(["--today", TODAY, "--format", "json", "docs/adr"]);
+    let out = String::from_utf8(case.run().stdout).unwrap();
+    for code in ["DK105", "DK301", "DK302"] {
+        assert!(!out.contains(code), "{code} in {out}");
+    }
+    let export = Cmd::cargo_bin("docket")
+        .unwrap()
+        .current_dir(case.dir.path())
+        .args(["export", "docs/adr/0003-hosting.md"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let rec = &json["records"][0];
+    let names: Vec<&str> = rec["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Shared VM", "Managed platform"]);
+    assert_eq!(rec["chosen"]["name"], "Managed platform");
+}

@@ -96,6 +96,15 @@ fn key_starts_with(long: &str, short: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(' '))
 }
 
+/// Whether a name extends an option's name by more words after it: the option's key
+/// ([`option_key`], its parenthesised part dropped) is the leading words of the name's key
+/// (`FastAPI with Python 3.14+` extends `FastAPI (Python)`).
+#[must_use]
+pub fn extends_option(name: &str, option: &str) -> bool {
+    let option = option_key(option);
+    !option.is_empty() && key_starts_with(&option_key(name), &option)
+}
+
 /// Whether two option names name the same option: equal keys ([`option_key`]), equal loose
 /// keys ([`loose_option_key`]: `Wiki.js` and `WikiJS`), or one key is the other's leading
 /// words (`Render` and `Render Starter`).
@@ -145,6 +154,25 @@ mod tests {
         ];
         for (name, input, want) in rows {
             assert_eq!(loose_option_key(input), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn extends_option_table() {
+        let rows = [
+            (
+                "more words",
+                "FastAPI with Python 3.14+",
+                "FastAPI (Python)",
+                true,
+            ),
+            ("suffix word", "Monorepo structure", "Monorepo", true),
+            ("same name", "Monorepo", "Monorepo", false),
+            ("part of a word", "Monorepos", "Monorepo", false),
+            ("shorter", "MediaPipe", "MediaPipe Pose", false),
+        ];
+        for (name, long, option, want) in rows {
+            assert_eq!(extends_option(long, option), want, "{name}");
         }
     }
 

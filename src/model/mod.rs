@@ -14,7 +14,7 @@ mod status;
 
 pub use code_block::{CodeBlock, CodeCheck};
 pub use considered_option::{
-    ConsideredOption, Item, loose_option_key, option_key, same_option, word_key,
+    ConsideredOption, Item, extends_option, loose_option_key, option_key, same_option, word_key,
 };
 pub use cost::{CostEstimate, Money, Period};
 pub use criteria::{

@@ -5,13 +5,18 @@
 
 use super::considered_options::all_lines;
 use super::markdown::{Block, Doc, Line, ListItem};
+use super::option_refs::{marked_reference, option_reference, referenced_option};
 use super::sections::Sec;
 use super::text::{key_value, name_key};
 use super::vocabulary::{
-    BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NEGATIONS,
-    OPTION_STOP_WORDS, TITLE_CHOICE_LEADS, is_chosen_option_line, is_selected_key, is_winner_key,
+    BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NAME_JOINERS,
+    NEGATIONS, OPTION_STOP_WORDS, TITLE_CHOICE_LEADS, after_chosen_option_words,
+    is_chosen_option_line, is_selected_key, is_winner_key,
 };
-use crate::model::{ChosenOption, ChosenSource, ConsideredOption, Span, Winner, loose_option_key};
+use crate::model::{
+    ChosenOption, ChosenSource, ConsideredOption, Span, Winner, extends_option, loose_option_key,
+    option_key,
+};
 
 /// Where the record may state its choice besides explicit lines: the Decision section and
 /// the title.
@@ -25,7 +30,24 @@ pub(crate) struct ChoicePlaces<'a, 'd> {
 /// Finds the chosen option: `Chosen option: "…"`, a `(SELECTED)` option, a `Selected …:`
 /// line, a `Winner:` line; else, when the record lists options, the Decision section's first
 /// statement or bold name, else a title naming an option.
+/// A name that refers to an option without being its name (`Option 2`, `Monorepo structure`)
+/// becomes that option's own name.
 pub(crate) fn find_chosen(
+    doc: &Doc,
+    options: &[ConsideredOption],
+    places: &ChoicePlaces<'_, '_>,
+    winner: Option<&Winner>,
+    src: &str,
+) -> Option<ChosenOption> {
+    let mut chosen = stated_choice(doc, options, places, winner, src)?;
+    if let Some(i) = option_referred_to(&chosen.name, options) {
+        chosen.name.clone_from(&options[i].name);
+    }
+    Some(chosen)
+}
+
+/// The choice as the record states it, before a reference to an option is resolved.
+fn stated_choice(
     doc: &Doc,
     options: &[ConsideredOption],
     places: &ChoicePlaces<'_, '_>,
@@ -87,6 +109,47 @@ pub(crate) fn find_chosen(
         .or_else(|| title_choice(places.title.0, places.title.1, options))
 }
 
+/// The option a chosen name refers to without being any option's name: by its number or
+/// letter (`Option 2`, `` `(3)` ``, `Opção B`), or by extending exactly one option's name
+/// with more words (`Monorepo structure` for `Monorepo`, `FastAPI with Python 3.14+` for
+/// `FastAPI (Python)`): that option's key is the name's leading words, or a short name holds
+/// all of that option's significant words. Never when two options fit.
+fn option_referred_to(name: &str, options: &[ConsideredOption]) -> Option<usize> {
+    let loose = loose_option_key(name);
+    if loose.is_empty() || options.iter().any(|o| loose_option_key(&o.name) == loose) {
+        return None;
+    }
+    if let Some(i) = referenced_option(name, options.len()) {
+        return Some(i);
+    }
+    // `Hard eviction & priority classes` names two options, however one of them is spelt.
+    let lower = name.to_lowercase();
+    if lower.split_whitespace().any(|w| NAME_JOINERS.contains(&w)) {
+        return None;
+    }
+    let words: Vec<String> = tokens(name).iter().map(|w| stem(w).to_string()).collect();
+    let short = words.len() <= MAX_EXTENDED_NAME_WORDS;
+    let fitting: Vec<usize> = options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            let significant = significant_words(&option_key(&o.name));
+            extends_option(name, &o.name)
+                || (short
+                    && !significant.is_empty()
+                    && significant.iter().all(|w| words.contains(w)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match fitting.as_slice() {
+        [i] => Some(*i),
+        _ => None,
+    }
+}
+
+/// The most words a chosen name may have to be matched to an option by its words alone.
+const MAX_EXTENDED_NAME_WORDS: usize = 6;
+
 /// The first `Winner:` line, naming the option it emphasises or its leading name.
 pub(crate) fn find_winner(doc: &Doc, src: &str) -> Option<Winner> {
     all_lines(&doc.blocks).into_iter().find_map(|line| {
@@ -134,8 +197,14 @@ fn has_unclosed_quote(text: &str) -> bool {
     text.matches('"').count() % 2 == 1 || text.matches('“').count() > text.matches('”').count()
 }
 
-/// `Chosen option: "Name", because …` → `Name`.
+/// `Chosen option: "Name", because …` → `Name`; `Chosen Option (3).` → `(3)`.
 fn chosen_option_name(text: &str) -> Option<String> {
+    if let Some(rest) = after_chosen_option_words(text)
+        && !rest.trim_start().starts_with(':')
+        && let Some(r) = option_reference(rest).filter(|r| r.marked)
+    {
+        return Some(rest[..r.len].trim().to_string());
+    }
     let colon = text.find(':')?;
     let value = text[colon + 1..].trim();
     if value.is_empty() {
@@ -207,7 +276,12 @@ fn decision_choice(blocks: &[Block], options: &[ConsideredOption]) -> Option<Cho
 /// use`, `HHS has selected`) and before the clause ends, else the last option named before a
 /// trailing phrase (`… is the best option`). Only the first three sentences are read.
 fn statement_choice(text: &str, options: &[ConsideredOption]) -> Option<usize> {
-    for sentence in text.split(". ").take(3) {
+    for (n, sentence) in text.split(". ").take(3).enumerate() {
+        if n == 0
+            && let Some(i) = opening_reference(sentence, options.len())
+        {
+            return Some(i);
+        }
         let lower = sentence.to_lowercase();
         let lead = CHOICE_LEADS
             .iter()
@@ -218,18 +292,32 @@ fn statement_choice(text: &str, options: &[ConsideredOption]) -> Option<usize> {
             if NEGATIONS.iter().any(|n| starts_with_word(after, n)) {
                 continue;
             }
+            if let Some((i, _)) = marked_reference(after, options.len()) {
+                return Some(i);
+            }
             if let Some((i, _)) = mentioned_options(cut_clause(after), options).first() {
                 return Some(*i);
             }
         }
         let trail = CHOICE_TRAILS.iter().filter_map(|p| lower.find(p)).min();
-        if let Some(at) = trail
-            && let Some((i, _)) = mentioned_options(&lower[..at], options).last()
-        {
-            return Some(*i);
+        if let Some(at) = trail {
+            if let Some((i, _)) = mentioned_options(&lower[..at], options).last() {
+                return Some(*i);
+            }
+            if let Some(i) = referenced_option(&lower[..at], options.len()) {
+                return Some(i);
+            }
         }
     }
     None
+}
+
+/// The option a statement opens with by number or letter, set apart from what follows
+/// (`Option 3, LLMs will be hosted …`, `**Option C** - two levels`, `Option 2.`).
+fn opening_reference(sentence: &str, count: usize) -> Option<usize> {
+    let (i, len) = marked_reference(sentence, count)?;
+    let rest = sentence[len..].trim_start();
+    (rest.is_empty() || rest.starts_with([',', '.', ':', ';', '-', '–', '—', '('])).then_some(i)
 }
 
 /// The option a title names after a choice word (`Use X`, `Migrate to X`, `Deployment on X`,
@@ -284,6 +372,17 @@ fn stem(word: &str) -> &str {
     }
 }
 
+/// The stemmed words of a name that tell it from other names (`Use bats` → `bats`).
+fn significant_words(name: &str) -> Vec<String> {
+    tokens(name)
+        .iter()
+        .filter(|w| {
+            w.chars().any(char::is_alphanumeric) && !OPTION_STOP_WORDS.contains(&w.as_str())
+        })
+        .map(|w| stem(w).to_string())
+        .collect()
+}
+
 /// The options a text names, in the order it names them: `(option index, word position)`.
 /// An option is named by its whole name, spelt with any spacing or punctuation
 /// (`WikiJS` for `Wiki.js`), or by all its significant words (`GitHub issues with GitHub
@@ -310,13 +409,7 @@ fn mentioned_options(text: &str, options: &[ConsideredOption]) -> Vec<(usize, us
             }
             false
         });
-        let significant: Vec<String> = tokens(&opt.name)
-            .iter()
-            .filter(|w| {
-                w.chars().any(char::is_alphanumeric) && !OPTION_STOP_WORDS.contains(&w.as_str())
-            })
-            .map(|w| stem(w).to_string())
-            .collect();
+        let significant = significant_words(&opt.name);
         let by_words = (!significant.is_empty()
             && significant.iter().all(|w| stems.contains(&w.as_str())))
         .then(|| {
@@ -410,6 +503,88 @@ mod tests {
         for (name, text, want) in rows {
             let got = statement_choice(text, &opts).map(|i| opts[i].name.as_str());
             assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn statements_name_options_by_position() {
+        let opts = options(&["Shared cluster", "Own cluster", "Hosted service"]);
+        let rows = [
+            (
+                "opening",
+                "Option 3, the models run on the hosted service.",
+                Some(2),
+            ),
+            ("decided on", "Decided on Option 2.", Some(1)),
+            (
+                "we chose",
+                "We chose option 2 because it is cheaper.",
+                Some(1),
+            ),
+            (
+                "german",
+                "Wir waehlen Option B. Der Dienst startet zuerst.",
+                Some(1),
+            ),
+            (
+                "german umlaut",
+                "Wir wählen Option C - drei Ebenen.",
+                Some(2),
+            ),
+            (
+                "is preferred",
+                "Option 1 is preferred, due to its flexibility.",
+                Some(0),
+            ),
+            ("out of range", "We chose option 4.", None),
+            ("rejected", "Option 1 is rejected.", None),
+            ("a bare number is no option", "We will use 2 servers.", None),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(statement_choice(text, &opts), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn chosen_names_refer_to_options() {
+        let opts = options(&[
+            "MediaPipe Pose (Google)",
+            "TensorFlow.js with PoseNet",
+            "Monorepo",
+            "Separate Repos",
+        ]);
+        let rows = [
+            ("extends", "MediaPipe Pose JavaScript library", Some(0)),
+            ("suffix word", "Monorepo structure", Some(2)),
+            ("by number", "Option 4", Some(3)),
+            ("bracketed number in code", "`(2)`", Some(1)),
+            ("an option's own name", "Monorepo", None),
+            ("two options fit", "Monorepo or Separate Repos", None),
+            ("joined names", "MediaPipe Pose & Monorepo", None),
+            ("no option", "Kubernetes", None),
+        ];
+        for (name, chosen, want) in rows {
+            assert_eq!(option_referred_to(chosen, &opts), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn chosen_option_lines() {
+        let rows = [
+            (
+                "quoted",
+                "Chosen option: \"Render\", because it is cheap",
+                Some("Render"),
+            ),
+            (
+                "bracketed number",
+                "Chosen Option `(3)`. Problems with `(1)` remain.",
+                Some("`(3)`"),
+            ),
+            ("no name", "Chosen option:", None),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(chosen_option_name(text).as_deref(), want, "{name}");
         }
     }
 

@@ -8,7 +8,7 @@ use super::sections::Sec;
 use super::text::{Polarity, key_value, split_marker};
 use super::vocabulary::{
     NAME_DASHES, OPTION_PREFIXES, PART_OF, SELECTED_MARKERS, heading_key, is_non_option_heading,
-    is_verdict_key,
+    is_option_group_name, is_verdict_key,
 };
 use crate::model::{ConsideredOption, CriteriaTable, Item, SectionKind, Span, loose_option_key};
 
@@ -122,28 +122,35 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
         let pros_cons = sec.kind == SectionKind::ProsAndCons;
         if container || pros_cons {
             claimed[si] = true;
-            let children: Vec<usize> = (si + 1..secs.len())
-                .take_while(|&j| secs[j].heading < sec.end)
-                .filter(|&j| secs[j].parent == Some(si))
-                .collect();
+            let direct: Vec<usize> = children_of(secs, si);
+            // A group of options (`### Options for rendering the page`) is no option: its
+            // subsections and list items are, and option headings after it stay options.
+            let mut groups = Vec::new();
+            let mut children = Vec::new();
+            for j in direct {
+                if is_option_group(secs, j) {
+                    claimed[j] = true;
+                    groups.push(j);
+                    children.extend(children_of(secs, j));
+                } else {
+                    children.push(j);
+                }
+            }
             let option_children: Vec<usize> = children
                 .iter()
                 .copied()
                 .filter(|&j| is_option_child(&secs[j]))
                 .collect();
             if container && option_children.is_empty() {
-                for item in list_items(&doc.blocks[sec.heading + 1..sec.own_end]) {
-                    let Some(line) = item.lines().first() else {
-                        continue;
-                    };
-                    let (name, selected) = option_name(list_option_name(line));
-                    if name.is_empty() {
-                        continue;
-                    }
-                    let mut opt = new_option(name, line.span, selected);
-                    read_option_items(&item.blocks[1..], src, &mut opt);
-                    merge_option(&mut options, opt);
-                }
+                read_list_options(&doc.blocks[sec.heading + 1..sec.own_end], src, &mut options);
+            }
+            for &g in &groups {
+                let group = &secs[g];
+                read_list_options(
+                    &doc.blocks[group.heading + 1..group.own_end],
+                    src,
+                    &mut options,
+                );
             }
             let mut last = None;
             for j in children {
@@ -193,6 +200,67 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
     options
 }
 
+/// The direct subsections of section `si`.
+fn children_of(secs: &[Sec<'_>], si: usize) -> Vec<usize> {
+    (si + 1..secs.len())
+        .take_while(|&j| secs[j].heading < secs[si].end)
+        .filter(|&j| secs[j].parent == Some(si))
+        .collect()
+}
+
+/// Whether a subsection of an options section groups options rather than naming one: its
+/// heading names a group (`Tech stack options`), or its own subsections are `Option N`
+/// headings.
+fn is_option_group(secs: &[Sec<'_>], j: usize) -> bool {
+    let sec = &secs[j];
+    sec.kind == SectionKind::Other
+        && !is_option_heading(sec.key())
+        && (is_option_group_name(sec.key())
+            || children_of(secs, j)
+                .iter()
+                .any(|&k| is_option_heading(secs[k].key())))
+}
+
+/// Reads the options listed in blocks: one per list item, or per item of a group item's
+/// sublist (`- GitBook publishing options` with the options nested under it).
+fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+    let mut items: Vec<&ListItem> = Vec::new();
+    for item in list_items(blocks) {
+        let grouped: Vec<&ListItem> = item.sublists().flatten().collect();
+        let name = item.lines().first().map(|l| l.text.to_lowercase());
+        if !grouped.is_empty() && name.is_some_and(|n| is_option_group_name(&n)) {
+            items.extend(grouped);
+        } else {
+            items.push(item);
+        }
+    }
+    let heads: Vec<String> = items.iter().map(|it| list_option_name(it, true)).collect();
+    for (k, item) in items.iter().enumerate() {
+        let Some(line) = item.lines().first() else {
+            continue;
+        };
+        // A cut at a colon or sentence end that leaves two options alike cut too much (`Use
+        // the schema: a/b` and `Use the schema: c/d`).
+        let twin = heads
+            .iter()
+            .enumerate()
+            .any(|(m, h)| m != k && loose_option_key(h) == loose_option_key(&heads[k]));
+        let head = if twin {
+            list_option_name(item, false)
+        } else {
+            heads[k].clone()
+        };
+        let (name, selected) = option_name(&head);
+        if name.is_empty() {
+            continue;
+        }
+        let mut opt = new_option(name, line.span, selected);
+        let rest = item.blocks.get(1..).unwrap_or(&[]);
+        read_option_items(rest, src, &mut opt);
+        merge_option(options, opt);
+    }
+}
+
 /// Whether a subsection of an options section names an option: not an option part (`Pros`),
 /// not a write-up heading (`Details`, `Links`), not one of the record's own sections nested too
 /// deep (`Decision Outcome`).
@@ -231,20 +299,61 @@ fn list_items(blocks: &[Block]) -> impl Iterator<Item = &ListItem> {
     })
 }
 
-/// A list item naming an option: `[Name](#anchor)`, `Name - description`, `**Name**: description`.
-fn list_option_name(line: &Line) -> &str {
-    let text = line.text.as_str();
+/// A list item naming an option: `[Name](#anchor)`, `**Name**: description`, `Name -
+/// description`, and when `cut`, `Name: a described option` (cut at the colon only when prose
+/// follows it) and the first sentence. The name's sentence may wrap onto lines that go on in
+/// lower case.
+fn list_option_name(item: &ListItem, cut: bool) -> String {
+    let lines = item.lines();
+    let Some(line) = lines.first() else {
+        return String::new();
+    };
     if let Some(s) = line.strong.iter().find(|f| f.at == 0) {
-        return s.text.trim_end_matches(':');
+        return s.text.trim_end_matches(':').to_string();
     }
-    for sep in NAME_DASHES.iter().chain(&[": "]) {
+    let mut text = line.text.clone();
+    for next in &lines[1..] {
+        if !next.text.starts_with(|c: char| c.is_lowercase()) {
+            break;
+        }
+        text.push(' ');
+        text.push_str(&next.text);
+    }
+    for sep in NAME_DASHES {
         if let Some(i) = text.find(sep)
             && i > 0
         {
-            return &text[..i];
+            text.truncate(i);
         }
     }
+    if !cut {
+        return text;
+    }
+    if let Some(i) = text.find(": ")
+        && i > 0
+        && text[i + 2..].trim().contains(char::is_whitespace)
+    {
+        text.truncate(i);
+    }
+    let end = first_sentence_end(&text);
+    text.truncate(end);
     text
+}
+
+/// Where a name's first sentence ends: at a full stop followed by a capitalised word, outside
+/// brackets and quotes (`Find balance between 1. and 2. Deploy …` → `Find balance between 1.
+/// and 2.`; `Add the number (e.g., "# 2. Title")` stays whole).
+fn first_sentence_end(text: &str) -> usize {
+    text.match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let before = &text[..i];
+            let open = before.matches(['(', '[']).count() > before.matches([')', ']']).count();
+            let quoted = before.matches('"').count() % 2 == 1
+                || before.matches('“').count() > before.matches('”').count();
+            !open && !quoted && text[i..].trim_start().starts_with(char::is_uppercase)
+        })
+        .unwrap_or(text.len())
 }
 
 /// Adds an option, or folds it into one of the same name (MADR names options twice, and not
@@ -484,6 +593,27 @@ mod tests {
         ];
         for (name, input, want) in rows {
             assert_eq!(option_name(input).0, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn first_sentences_of_names() {
+        let rows = [
+            (
+                "numbers inside",
+                "Find balance between 1. and 2. Deploy the rest apart.",
+                "Find balance between 1. and 2.",
+            ),
+            (
+                "in brackets",
+                "Add the number (e.g., \"# 2. Title\")",
+                "Add the number (e.g., \"# 2. Title\")",
+            ),
+            ("one sentence", "Use bats.", "Use bats."),
+            ("lower case after", "Use v2. then v3", "Use v2. then v3"),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(&text[..first_sentence_end(text)], want, "{name}");
         }
     }
 }

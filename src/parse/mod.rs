@@ -15,6 +15,7 @@ mod links;
 mod markdown;
 mod mentions;
 mod metadata;
+mod option_refs;
 mod people;
 mod record_dirs;
 mod sections;
@@ -26,6 +27,7 @@ mod text;
 mod title;
 mod vocabulary;
 
+pub(crate) use option_refs::option_reference;
 pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
 pub use status::{classify_status, status_misspellings};
 pub(crate) use text::{

@@ -9,7 +9,7 @@ use crate::corpus::Corpus;
 use crate::diagnostics::{Diagnostic, Family};
 use crate::graph::Graph;
 use crate::model::{Date, Decision, Link, RecordId, Span, same_option};
-use crate::parse::OPTION_STOP_WORDS;
+use crate::parse::{OPTION_STOP_WORDS, option_reference};
 use crate::workspace::Workspace;
 
 use super::Rule;
@@ -214,18 +214,8 @@ pub fn refers_to_option(chosen: &str, options: &[&str]) -> bool {
     if options.iter().any(|o| same_option(o, chosen)) {
         return true;
     }
-    let lower = chosen.trim().to_lowercase();
-    let rest = lower
-        .strip_prefix("option")
-        .or_else(|| lower.strip_prefix("alternative"))
-        .unwrap_or(&lower);
-    let numbers: Vec<usize> = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|n| !n.is_empty())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    let by_position = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    if by_position && !numbers.is_empty() && numbers.iter().all(|n| (1..=options.len()).contains(n))
+    if let Some(r) = option_reference(chosen)
+        && r.positions.iter().all(|n| (1..=options.len()).contains(n))
     {
         return true;
     }

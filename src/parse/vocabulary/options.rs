@@ -4,6 +4,18 @@
 /// Words that open an option's heading or name (`Option 2: Render`, `Alternative B`).
 pub(crate) const OPTION_PREFIXES: &[&str] = &["option", "alternative"];
 
+/// Lower-case words that refer to an option by its number or letter (`Option 2`, `Opção B`,
+/// `Opción 1`, `方案C`).
+pub(crate) const OPTION_REFERENCE_WORDS: &[&str] = &[
+    "option",
+    "alternative",
+    "opção",
+    "opcao",
+    "opción",
+    "opcion",
+    "方案",
+];
+
 /// Lower-case suffixes that mark an option as the chosen one (`### Render (SELECTED)`).
 pub(crate) const SELECTED_MARKERS: &[&str] = &[
     "(selected)",
@@ -34,6 +46,16 @@ pub(crate) fn is_verdict_key(norm: &str) -> bool {
 /// Whether a lower-cased line opens MADR's chosen-option statement.
 pub(crate) fn is_chosen_option_line(lower: &str) -> bool {
     CHOSEN_OPTION_LINES.iter().any(|p| lower.starts_with(p))
+}
+
+/// What follows the words of a chosen-option line (`Chosen Option (3).` → ` (3).`), when
+/// the line opens with them; ASCII case is ignored.
+pub(crate) fn after_chosen_option_words(text: &str) -> Option<&str> {
+    CHOSEN_OPTION_LINES.iter().find_map(|p| {
+        text.get(..p.len())
+            .filter(|head| head.eq_ignore_ascii_case(p))
+            .map(|_| &text[p.len()..])
+    })
 }
 
 /// Whether a normalised key declares a winner.
@@ -76,6 +98,29 @@ const NON_OPTION_HEADINGS: &[&str] = &[
 pub(crate) fn is_non_option_heading(key: &str) -> bool {
     NON_OPTION_HEADINGS.contains(&key.trim_end_matches(':'))
 }
+
+/// Words that make a heading or list item the name of a group of options when they open or
+/// close it (`Tech stack options`, `Options for rendering the page`, `Hosting alternatives`).
+const OPTION_GROUP_WORDS: &[&str] = &["options", "alternatives"];
+
+/// Whether a normalised heading or lower-cased name names a group of options.
+pub(crate) fn is_option_group_name(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // `Options 2a: Custom script` is one option with a misspelt prefix, not a group.
+    let labelled = words.get(1).is_some_and(|w| {
+        w.chars().count() == 1 || (w.len() <= 3 && w.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    words.len() >= 2
+        && (OPTION_GROUP_WORDS.contains(&words[words.len() - 1])
+            || (OPTION_GROUP_WORDS.contains(&words[0]) && !labelled))
+}
+
+/// Words that join two names in one statement (`Hard eviction & priority classes`): a chosen
+/// name holding one names more than one option.
+pub(crate) const NAME_JOINERS: &[&str] = &["&", "and", "+", "or"];
 
 /// Words joining an option part to the option's name (`Advantages of Acquia`, `Risks for
 /// Render`).
@@ -122,6 +167,7 @@ pub(crate) const CHOICE_LEADS: &[&str] = &[
     "opt for",
     "settled on",
     "going with",
+    "going to use",
     "go with",
     "recommended to use",
     "recommend using",
@@ -135,6 +181,15 @@ pub(crate) const CHOICE_LEADS: &[&str] = &[
     "to utilize",
     "moving forward with",
     "move forward with",
+    "wir wählen",
+    "wir waehlen",
+    "entscheiden uns für",
+    "entscheiden uns fuer",
+    "haben uns für",
+    "escolhemos",
+    "optamos por",
+    "elegimos",
+    "decidimos por",
 ];
 
 /// Lower-case phrases before which a decision statement names its choice (`X is the best
@@ -155,6 +210,7 @@ pub(crate) const CHOICE_TRAILS: &[&str] = &[
     "is chosen",
     "is selected",
     "is our choice",
+    "is preferred",
 ];
 
 /// Lower-case openings of a sentence that states a choice without naming a verb phrase of

@@ -41,6 +41,8 @@ const SECTIONS: &[(SectionKind, &[&str])] = &[
             "decision and rationale",
             "outcome",
             "decision statement",
+            "preferred option",
+            "entscheidung",
         ],
     ),
     (SectionKind::Consequences, &["consequences", "implications"]),
@@ -150,7 +152,64 @@ pub(crate) fn kind_of_key(key: &str) -> SectionKind {
                 })
                 .map(|(kind, _)| *kind)
         })
+        .or_else(|| misspelt_kind(key))
         .unwrap_or_default()
+}
+
+/// The shortest word a misspelling is accepted for; shorter words must be exact.
+const MIN_FUZZY_WORD: usize = 6;
+
+/// The kind of a heading that misspells one of the table's multi-word headings: the same
+/// words, each exact or, when the table's word has at least [`MIN_FUZZY_WORD`] letters,
+/// within one edit of it (`Conidered Options`, `Pros and Cons of the Optons`). One-word
+/// headings (`Context`, `Status`) are never matched this way.
+fn misspelt_kind(key: &str) -> Option<SectionKind> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 2 {
+        return None;
+    }
+    SECTIONS
+        .iter()
+        .find(|(_, names)| {
+            names.iter().any(|name| {
+                let known: Vec<&str> = name.split(' ').collect();
+                known.len() == words.len()
+                    && known.iter().zip(&words).all(|(k, w)| {
+                        k == w || (k.chars().count() >= MIN_FUZZY_WORD && within_one_edit(k, w))
+                    })
+            })
+        })
+        .map(|(kind, _)| *kind)
+}
+
+/// Whether two words differ by at most one inserted, deleted, changed or swapped letter.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        let tail_same = |from: usize| short[from..] == long[from..];
+        head == short.len()
+            || tail_same(head + 1)
+            || (head + 1 < short.len()
+                && short[head] == long[head + 1]
+                && short[head + 1] == long[head]
+                && tail_same(head + 2))
+    } else {
+        short[head..] == long[head + 1..]
+    }
 }
 
 /// The heading lint messages use for a kind in a format's template (MADR writes `Context and
@@ -212,6 +271,38 @@ mod tests {
                 SectionKind::Other,
             ),
             ("other", "Security", SectionKind::Other),
+            (
+                "misspelt: letter missing",
+                "Conidered options",
+                SectionKind::ConsideredOptions,
+            ),
+            (
+                "misspelt: letter missing at the end",
+                "Considerd Options",
+                SectionKind::ConsideredOptions,
+            ),
+            (
+                "misspelt: short word exact",
+                "Pros and Cons of the Optons",
+                SectionKind::ProsAndCons,
+            ),
+            (
+                "misspelt: letters swapped",
+                "Cosnidered Options",
+                SectionKind::ConsideredOptions,
+            ),
+            (
+                "a short heading is never fuzzy",
+                "Contxt",
+                SectionKind::Other,
+            ),
+            ("nor a one-word heading", "Statuss", SectionKind::Other),
+            ("two edits", "Conderd Options", SectionKind::Other),
+            (
+                "a short word must be exact",
+                "Decision dates",
+                SectionKind::Other,
+            ),
         ];
         for (name, heading, kind) in rows {
             assert_eq!(section_kind(heading), kind, "{name}");

@@ -332,3 +332,21 @@ fn issue_10_a_folder_with_a_readme_is_one_record() {
         "a folder link went unresolved: {text}"
     );
 }
+
+/// Issue 10: a numbered folder that holds numbered records (`02_decisions/00-hosting.md`) is a
+/// records folder: its README is an index, and the records beside it are not attachments.
+#[test]
+fn issue_10_a_numbered_folder_of_records_keeps_its_records() {
+    let repo = repository();
+    let root = repo.path();
+    write(root, "docs/02_decisions/readme.md", "# Decisions\n\nThe index.\n");
+    write(root, "docs/02_decisions/00-hosting.md", &record(0, "Hosting"));
+    write(root, "docs/02_decisions/01-storage.md", &record(1, "Storage"));
+    assert_eq!(
+        exported_paths(root, &["docs/02_decisions"]),
+        [
+            "docs/02_decisions/00-hosting.md",
+            "docs/02_decisions/01-storage.md",
+        ]
+    );
+}

@@ -198,10 +198,30 @@ pub fn discover_records(
 /// Whether a file is a folder's record: `README.md` or `index.md` in a numbered or dated
 /// folder (`decision-records/2025-01-17-key-management/README.md`).
 fn is_folder_record(path: &Path) -> bool {
-    let folder = path.parent().and_then(Path::file_name);
+    let folder = path.parent();
     path.file_name()
         .is_some_and(|n| is_folder_record_name(&n.to_string_lossy()))
-        && folder.is_some_and(|f| is_record_folder_name(&f.to_string_lossy()))
+        && folder
+            .and_then(Path::file_name)
+            .is_some_and(|f| is_record_folder_name(&f.to_string_lossy()))
+        && !folder.is_some_and(holds_numbered_records)
+}
+
+/// Whether a folder holds records of its own (`02_decisions/00-hosting.md`): then it is a
+/// records folder whose `README.md` is an index, not one decision kept as a folder.
+fn holds_numbered_records(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries.filter_map(std::result::Result::ok).any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let markdown = Path::new(&name).extension().is_some_and(|x| {
+                x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown")
+            });
+            markdown
+                && !is_folder_record_name(&name)
+                && e.path().is_file()
+                && crate::parse::file_name_id(&name).is_some()
+        })
+    })
 }
 
 /// Whether a file lies beside a folder's record, as one of its attachments: another file of a
@@ -218,6 +238,7 @@ fn is_folder_record_attachment(path: &Path) -> bool {
                 e.path().is_file() && is_folder_record_name(&e.file_name().to_string_lossy())
             })
         })
+        && !holds_numbered_records(folder)
 }
 
 /// A path made absolute against the current folder, `.` and `..` folded without touching the

@@ -65,7 +65,16 @@ fn check(lang: &str, content: &str, base: usize) -> Option<CodeCheck> {
 /// each `<placeholder>` stands for a value, or when its first error is on a line with an
 /// ellipsis. Else the first error that is not a placeholder's.
 fn as_template_example(lang: &str, content: &str) -> Result<(), ParseError> {
-    let filled = fill_placeholders(content);
+    let mut filled = fill_placeholders(content);
+    if lang == "json" {
+        // Docs annotate JSON with `//` comments (JSONC) and quote fragments of a larger
+        // document (`"name": {…}`): neither is broken code.
+        filled = blank_json_comments(&filled);
+        let wrapped = format!("{{{filled}}}");
+        if matches!(parse(lang, &wrapped), Some(Ok(()))) {
+            return Ok(());
+        }
+    }
     let Some(Err(error)) = parse(lang, &filled) else {
         return Ok(());
     };
@@ -109,6 +118,40 @@ fn fill_placeholders(content: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// JSON text with `//` and `/* … */` comments outside strings replaced by spaces, so offsets
+/// stay where they were.
+fn blank_json_comments(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let (mut i, mut in_string) = (0, false);
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'\\', _) if in_string => i += 1,
+            (b'"', _) => in_string = !in_string,
+            (b'/', Some(b'/')) if !in_string => {
+                let end = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                out[i..end].fill(b' ');
+                i = end;
+                continue;
+            }
+            (b'/', Some(b'*')) if !in_string => {
+                let end = text[i + 2..].find("*/").map_or(bytes.len(), |n| i + n + 4);
+                for b in &mut out[i..end] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced, by ASCII spaces, so the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// Parses a block's content in its language; `None` for a language docket does not check.
@@ -171,6 +214,24 @@ mod tests {
                 false,
             ),
             ("not a placeholder", "json", "{\"a\": <= 3}", false),
+            (
+                "jsonc comment",
+                "json",
+                "// package.json\n{\"a\": \"http://x\"} /* end */",
+                true,
+            ),
+            (
+                "fragment of a document",
+                "json",
+                "\"a\": {\"b\": 1},\n\"c\": 2",
+                true,
+            ),
+            (
+                "comment does not hide an error",
+                "json",
+                "// x\n{\"a\": }",
+                false,
+            ),
             ("broken toml", "toml", "name = ", false),
             ("toml placeholder", "toml", "port = <PORT>", true),
         ];

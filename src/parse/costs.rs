@@ -131,17 +131,48 @@ pub(crate) fn parse_amount(text: &str) -> Amount {
         return Amount::default();
     };
     // Lower-casing can change byte lengths; the unit keeps its case only when it does not.
-    let after = if lower.len() == text.len() {
+    let same_len = lower.len() == text.len();
+    let after = if same_len {
         &text[end..]
     } else {
         &lower[end..]
     };
-    Amount {
+    let mut amount = Amount {
         money: Some(money),
         period: period_after(&lower[end..]),
         unit: unit_after(after),
         note: note_in(text),
+    };
+    // `$5.75 (standard) or $11 (premium) per user per month`: tiers offered as alternatives
+    // share the period and unit written after the last one, and span a range.
+    if amount.period.is_none()
+        && let Some((next, next_end)) = money_at(&lower[end..])
+        && lower[end..end + next_end].contains(" or ")
+    {
+        let last = end + next_end;
+        let after_last = if same_len {
+            &text[last..]
+        } else {
+            &lower[last..]
+        };
+        amount.period = period_after(&lower[last..]);
+        amount.unit = unit_after(skip_note(after_last));
+        if let Some(m) = amount.money.as_mut()
+            && next.currency == m.currency
+        {
+            m.low = m.low.min(next.low);
+            m.high = m.high.max(next.high);
+        }
     }
+    amount
+}
+
+/// The text after a leading bracketed note (` (premium) per user` → ` per user`).
+fn skip_note(text: &str) -> &str {
+    let t = text.trim_start();
+    t.strip_prefix('(')
+        .and_then(|r| r.find(')').map(|close| &r[close + 1..]))
+        .unwrap_or(text)
 }
 
 fn note_in(text: &str) -> Option<String> {
@@ -337,6 +368,12 @@ mod tests {
             (
                 "per user per month",
                 "$5 per user per month",
+                Some("user"),
+                Some(Period::Month),
+            ),
+            (
+                "tiers as alternatives share the period",
+                "$5.75 (standard) or $11 (premium) per user per month",
                 Some("user"),
                 Some(Period::Month),
             ),

@@ -58,11 +58,20 @@ pub(crate) fn collect_metadata<'d>(
     }
     // The preamble: blocks after the first H1 (or the start) up to the next heading.
     let h1 = secs.iter().find(|s| s.level == 1);
-    let pre_start = h1.map_or(0, |s| s.heading + 1);
-    let pre_end = secs
-        .iter()
-        .find(|s| s.heading >= pre_start && Some(s.heading) != h1.map(|h| h.heading))
-        .map_or(doc.blocks.len(), |s| s.heading);
+    let mut pre_start = h1.map_or(0, |s| s.heading + 1);
+    let first_after = |start: usize| {
+        secs.iter()
+            .find(|s| s.heading >= start && Some(s.heading) != h1.map(|h| h.heading))
+    };
+    // `# Title` then `## Title` again: the repeated title opens no section, so the fields
+    // under it are still the preamble's.
+    if let (Some(h1), Some(next)) = (h1, first_after(pre_start))
+        && next.heading == pre_start
+        && next.key() == h1.key()
+    {
+        pre_start = next.heading + 1;
+    }
+    let pre_end = first_after(pre_start).map_or(doc.blocks.len(), |s| s.heading);
     let preamble = pre_start..pre_end.max(pre_start);
     // A table right under a `Status` heading holds the status and its date, as the preamble's
     // tables do (`| Status | Date |` over `| Accepted | 2024-02-15 |`).

@@ -43,6 +43,10 @@ const SECTIONS: &[(SectionKind, &[&str])] = &[
             "decision statement",
             "preferred option",
             "entscheidung",
+            // Proposal-style records (a KEP-like "## Proposal" holds what is decided).
+            "proposal",
+            "proposed decision",
+            "recommendation",
         ],
     ),
     (SectionKind::Consequences, &["consequences", "implications"]),
@@ -141,6 +145,15 @@ pub(crate) fn kind_of_key(key: &str) -> SectionKind {
                 .then_some(SectionKind::Links)
         });
     exact
+        .or_else(|| {
+            // `## Decision: use AWS Lambda for glue code` is the Decision section with its gist.
+            let (head, rest) = key.split_once(':')?;
+            let named = SECTIONS
+                .iter()
+                .find(|(_, names)| names.contains(&head.trim()))
+                .map(|(kind, _)| *kind);
+            named.filter(|_| !rest.trim().is_empty())
+        })
         .or_else(|| {
             SECTIONS
                 .iter()
@@ -271,6 +284,22 @@ mod tests {
                 SectionKind::Other,
             ),
             ("other", "Security", SectionKind::Other),
+            (
+                "kind with its gist after a colon",
+                "Decision: use AWS Lambda to run glue code",
+                SectionKind::Decision,
+            ),
+            (
+                "a colon and nothing after",
+                "Decision:",
+                SectionKind::Decision,
+            ),
+            (
+                "an option is not a kind",
+                "Option 1: Shared VM",
+                SectionKind::Other,
+            ),
+            ("proposal-style record", "Proposal", SectionKind::Decision),
             (
                 "misspelt: letter missing",
                 "Conidered options",

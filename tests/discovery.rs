@@ -339,9 +339,21 @@ fn issue_10_a_folder_with_a_readme_is_one_record() {
 fn issue_10_a_numbered_folder_of_records_keeps_its_records() {
     let repo = repository();
     let root = repo.path();
-    write(root, "docs/02_decisions/readme.md", "# Decisions\n\nThe index.\n");
-    write(root, "docs/02_decisions/00-hosting.md", &record(0, "Hosting"));
-    write(root, "docs/02_decisions/01-storage.md", &record(1, "Storage"));
+    write(
+        root,
+        "docs/02_decisions/readme.md",
+        "# Decisions\n\nThe index.\n",
+    );
+    write(
+        root,
+        "docs/02_decisions/00-hosting.md",
+        &record(0, "Hosting"),
+    );
+    write(
+        root,
+        "docs/02_decisions/01-storage.md",
+        &record(1, "Storage"),
+    );
     assert_eq!(
         exported_paths(root, &["docs/02_decisions"]),
         [

@@ -436,8 +436,14 @@ impl Valuer {
                     None => return CellValue::Unrecognised,
                 }
             }
-            // A row rated `1`–`3` in a ✅ / ❌ table sits between ❌ and ✅ like a quality word.
-            (ScaleKind::Symbols, RatingMark::Number { value, out_of, .. }) if own_row => {
+            // A row rated `1`–`3` in a ✅ / ❌ table sits between ❌ and ✅ like a quality word;
+            // once such rows set the small scale, a number on it counts in a mixed row too.
+            (ScaleKind::Symbols, RatingMark::Number { value, out_of, .. })
+                if own_row
+                    || self
+                        .small_numbers
+                        .is_some_and(|(low, high)| (low..=high).contains(value)) =>
+            {
                 let (low, high) = match (out_of, self.small_numbers) {
                     (Some(m), _) if *m > 0.0 => (0.0, *m),
                     (None, Some(range)) => range,
@@ -446,9 +452,10 @@ impl Valuer {
                 let fraction = ((value - low) / (high - low)).clamp(0.0, 1.0);
                 self.bad + fraction * (self.good - self.bad)
             }
-            // And a ✅ / ❌ row in a table rated `1`–`5` takes the ends of that scale.
+            // And ✅ / ❌ in a table rated `1`–`5` take the ends of that scale, in a row of their
+            // own or beside numbers.
             (ScaleKind::Numbers, RatingMark::Good | RatingMark::Partial | RatingMark::Bad)
-                if own_row && self.scale.max <= 10.0 =>
+                if self.scale.max <= 10.0 =>
             {
                 let (low, high) = (self.scale.min, self.scale.max);
                 match mark {

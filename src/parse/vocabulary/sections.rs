@@ -126,6 +126,10 @@ pub fn heading_key(text: &str) -> String {
         .to_lowercase()
 }
 
+/// One-word section names that still name the section at the end of a longer heading
+/// (`Module Architecture Options`, `Hosting Alternatives`).
+const QUALIFIABLE_WORDS: &[&str] = &["options", "alternatives"];
+
 /// The kind a heading names: one of the table's headings, or a heading that ends in one of
 /// several words (`CI Platform Considered Options`). Everything else is `Other`.
 #[must_use]
@@ -159,7 +163,9 @@ pub(crate) fn kind_of_key(key: &str) -> SectionKind {
                 .iter()
                 .find(|(_, names)| {
                     names.iter().any(|n| {
-                        n.contains(' ')
+                        // `CI Platform Considered Options`, `Module Architecture Options`: a
+                        // multi-word name, or the plural that names a list of choices.
+                        (n.contains(' ') || QUALIFIABLE_WORDS.contains(n))
                             && key.strip_suffix(n).is_some_and(|head| head.ends_with(' '))
                     })
                 })
@@ -279,8 +285,13 @@ mod tests {
                 SectionKind::ConsideredOptions,
             ),
             (
+                "options of a topic",
+                "Module Architecture Options",
+                SectionKind::ConsideredOptions,
+            ),
+            (
                 "one word is not qualified",
-                "Migration Options",
+                "Migration Context",
                 SectionKind::Other,
             ),
             ("other", "Security", SectionKind::Other),
@@ -326,7 +337,11 @@ mod tests {
                 SectionKind::Other,
             ),
             ("nor a one-word heading", "Statuss", SectionKind::Other),
-            ("two edits", "Conderd Options", SectionKind::Other),
+            (
+                "two edits in one word",
+                "Dcsion Outcome",
+                SectionKind::Other,
+            ),
             (
                 "a short word must be exact",
                 "Decision dates",

@@ -117,7 +117,8 @@ const MATRIX_HEADING_FRAGMENTS: &[&str] = &[
     "evaluation",
     "scor",
     "assessment",
-    "decision",
+    // Not `decision`: a `## Decision` section holds many tables that compare nothing
+    // (feature lists by phase, rollout plans); `Decision matrix` / `criteria` still count.
     "trade",
     "rating",
     "pugh",

@@ -4,7 +4,28 @@
 
 use super::{Check, LintContext, Rule};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Decision, same_option};
+use crate::model::{Decision, option_key, same_option};
+
+/// Whether a table's column names one of the record's options: the same name, or exactly one
+/// option whose name ends the column's or is ended by it (`Single monorepo` / `Monorepo`).
+fn names_an_option(d: &Decision, name: &str) -> bool {
+    if d.options.iter().any(|o| same_option(&o.name, name)) {
+        return true;
+    }
+    let key = option_key(name);
+    let ends = |long: &str, short: &str| {
+        !short.is_empty()
+            && long
+                .strip_suffix(short)
+                .is_some_and(|head| head.ends_with(' '))
+    };
+    d.options
+        .iter()
+        .map(|o| option_key(&o.name))
+        .filter(|o| ends(&key, o) || ends(o, &key))
+        .count()
+        == 1
+}
 
 /// The registry entry.
 pub(crate) static RULE: Rule = Rule {
@@ -22,7 +43,7 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
             .any(|n| d.options.iter().any(|o| same_option(&o.name, n)));
         if d.options.len() >= 2 && overlap {
             for name in &table.options {
-                if !d.options.iter().any(|o| same_option(&o.name, name)) {
+                if !names_an_option(d, name) {
                     let span = table
                         .criteria
                         .iter()

@@ -263,7 +263,8 @@ fn decision_choice(blocks: &[Block], options: &[ConsideredOption]) -> Option<Cho
     // A bold name that matches no option counts only in a sentence that states a choice.
     let opening = line.text.to_lowercase();
     let states_choice = CHOICE_OPENINGS.iter().any(|p| opening.starts_with(p));
-    let pick = strongs.iter().find(|s| {
+    // Only the statement's first bold run: a later one names a detail of the choice.
+    let pick = strongs.first().filter(|s| {
         states_choice
             && s.text.len() <= 40
             && s.text.split_whitespace().count() <= 4
@@ -467,6 +468,22 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_state_nothing() {
+        let line = |t: &str| Line {
+            text: t.to_string(),
+            ..Line::default()
+        };
+        let rows = [
+            ("ellipsis", "...", false),
+            ("date line", "📆 Date: 15.04.2025", false),
+            ("statement", "We use Zoom.", true),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(states_something(&[line(text)]), want, "{name}");
+        }
+    }
+
+    #[test]
     fn statements_name_the_chosen_option() {
         let opts = options(&[
             "Slack",
@@ -482,6 +499,13 @@ mod tests {
                 "We will use Zoom for all meetings.",
                 Some("Zoom"),
             ),
+            (
+                "misspelt trail",
+                "Slack is the choosen one, because everyone has it.",
+                Some("Slack"),
+            ),
+            ("chinese lead", "采用 Zoom：每周例会。", Some("Zoom")),
+            ("negated chinese lead", "不采用 Zoom。", None),
             (
                 "recommended to use, name later in the clause",
                 "At this time, it is recommended to use a basic paid version of Slack for everyone",

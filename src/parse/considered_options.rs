@@ -3,6 +3,7 @@
 //! cons, costs and verdicts. The chosen one is `chosen`'s.
 
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
+use super::criteria::{is_weight_or_total_row, stray_rows};
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{Polarity, key_value, split_marker};
@@ -250,7 +251,7 @@ fn read_section_options(blocks: &[Block], src: &str, options: &mut Vec<Considere
     if read_bold_options(blocks, src, options) || read_list_options(blocks, src, options) {
         return;
     }
-    read_table_options(blocks, options);
+    read_table_options(blocks, src, options);
 }
 
 /// The name a numbered bold paragraph opener gives an option (`**1. Use a queue**`,
@@ -268,7 +269,7 @@ fn bold_opener(block: &Block) -> Option<(String, Span, usize)> {
         return None;
     }
     let (name, _) = option_name(text);
-    (!name.is_empty()).then(|| (name, strong.span, strong.text.len()))
+    (!name.is_empty()).then_some((name, strong.span, strong.text.len()))
 }
 
 /// Reads options opened by numbered bold paragraphs, each with the blocks up to the next
@@ -309,12 +310,15 @@ fn read_bold_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
 /// first column is headed by an option word. The first cell names the option (a leading
 /// `A`, `B`, … or `1`, `2`, … that numbers the rows in order is left out; a leading ✅ or
 /// trailing `(chosen)` marks it chosen); `Pros` and `Cons` columns give its pros and cons,
-/// the other cells its description.
-fn read_table_options(blocks: &[Block], options: &mut Vec<ConsideredOption>) {
-    for block in blocks {
-        let Block::Table { head, rows, .. } = block else {
+/// the other cells its description. Rows a stray line cut off the table count too.
+fn read_table_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+    for (i, block) in blocks.iter().enumerate() {
+        let Block::Table { head, rows, span } = block else {
             continue;
         };
+        let (stray, _) = stray_rows(*span, blocks.get(i + 1), src);
+        let rows: Vec<Vec<Line>> = rows.iter().cloned().chain(stray).collect();
+        let rows = rows.as_slice();
         let Some(first) = head.first() else {
             continue;
         };
@@ -332,7 +336,7 @@ fn read_table_options(blocks: &[Block], options: &mut Vec<ConsideredOption>) {
             }
             let marked = text.starts_with('✅');
             let (name, selected) = option_name(text.trim_start_matches(['✅', '\u{fe0f}']).trim());
-            if name.is_empty() {
+            if name.is_empty() || is_weight_or_total_row(&name) {
                 continue;
             }
             let mut opt = new_option(name, cell.span, selected || marked);
@@ -803,6 +807,80 @@ mod tests {
         ];
         for (name, input, want) in rows {
             assert_eq!(option_name(input).0, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn table_rows_numbered_in_order() {
+        let cells = |texts: &[&str]| -> Vec<Vec<Line>> {
+            texts
+                .iter()
+                .map(|t| {
+                    vec![Line {
+                        text: (*t).to_string(),
+                        ..Line::default()
+                    }]
+                })
+                .collect()
+        };
+        let rows = [
+            ("letters", &["A 本地", "B 草稿表", "C 快照"][..], true),
+            ("numbers", &["1 Poll", "2 Push"][..], true),
+            ("out of order", &["A Poll", "C Push"][..], false),
+            ("words", &["A Fresh Start", "Big Bang"][..], false),
+            ("one row", &["A Poll"][..], false),
+        ];
+        for (name, texts, want) in rows {
+            assert_eq!(rows_numbered(&cells(texts)), want, "{name}");
+        }
+        assert_eq!(drop_row_number("B — Poll the queue"), "Poll the queue");
+        assert_eq!(drop_row_number("C 快照"), "快照");
+    }
+
+    #[test]
+    fn group_prefixed_headings_name_listed_options() {
+        let options: Vec<ConsideredOption> = [
+            "Open link",
+            "Agency-hosted site",
+            "Vendor-built static site",
+        ]
+        .iter()
+        .map(|n| new_option((*n).to_string(), Span::default(), false))
+        .collect();
+        let rows = [
+            ("exact after the group", "Docs: Open link", "Open link"),
+            (
+                "words of one option",
+                "Custom: Agency-hosted",
+                "Agency-hosted site",
+            ),
+            (
+                "words in order",
+                "Custom: Vendor-built Site",
+                "Vendor-built static site",
+            ),
+            ("names no option", "Custom: Wiki page", "Custom: Wiki page"),
+            ("no group", "Open link", "Open link"),
+        ];
+        for (name, heading, want) in rows {
+            assert_eq!(
+                grouped_option_name(&options, heading.to_string()),
+                want,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_around_names() {
+        let rows = [
+            ("straight pair", "\"Render\"", "Render"),
+            ("curly pair", "“Render”", "Render"),
+            ("quoted part", "“Private” links", "“Private” links"),
+            ("unpaired", "\"Render", "Render"),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(unquote(input), want, "{name}");
         }
     }
 

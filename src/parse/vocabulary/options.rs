@@ -21,6 +21,7 @@ pub(crate) const SELECTED_MARKERS: &[&str] = &[
     "(selected)",
     "(chosen)",
     "(choosen)",
+    "(gewählt)",
     "(recommended, selected)",
     "- selected",
     "✅ selected",
@@ -355,3 +356,32 @@ pub(crate) const OPTION_STOP_WORDS: &[&str] = &[
     "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
     "as", "by", "be", "is", "it", "our", "option",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_phrases() {
+        let rows = [
+            ("number word", "four new sample applications", true),
+            ("digits", "3 replicas", true),
+            ("quantifier", "Several small services", true),
+            ("a name", "Fluent Bit", false),
+            ("digits inside a name", "1Password", false),
+        ];
+        for (name, phrase, want) in rows {
+            assert_eq!(opens_with_count(phrase), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn option_columns() {
+        for head in ["Option", "**Alternative**", "方案", "name"] {
+            assert!(is_option_column(&head.to_lowercase()), "{head}");
+        }
+        for head in ["Criterion", "Pros", "Weight"] {
+            assert!(!is_option_column(&head.to_lowercase()), "{head}");
+        }
+    }
+}

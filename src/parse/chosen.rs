@@ -10,8 +10,8 @@ use super::sections::Sec;
 use super::text::{key_value, name_key};
 use super::vocabulary::{
     BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NAME_JOINERS,
-    NEGATIONS, OPTION_STOP_WORDS, TITLE_CHOICE_LEADS, after_chosen_option_words,
-    is_chosen_option_line, is_selected_key, is_winner_key,
+    NEGATING_PREFIXES, NEGATIONS, OPTION_STOP_WORDS, TITLE_CHOICE_LEADS, after_chosen_option_words,
+    is_chosen_option_line, is_selected_key, is_winner_key, opens_with_count,
 };
 use crate::model::{
     ChosenOption, ChosenSource, ConsideredOption, Span, Winner, extends_option, loose_option_key,
@@ -228,11 +228,15 @@ fn chosen_option_name(text: &str) -> Option<String> {
 /// else its first bold name that is an option, else a short bold name in a sentence that
 /// states a choice (`We will deploy the backend to **Fly.io**`).
 fn decision_choice(blocks: &[Block], options: &[ConsideredOption]) -> Option<ChosenOption> {
-    let first = blocks.iter().find_map(|b| match b {
-        Block::Paragraph { lines, .. } => Some(lines.as_slice()),
-        Block::List { items, .. } => items.first().map(ListItem::lines),
-        _ => None,
-    })?;
+    // A placeholder (`...`) or a lone date line states nothing: the statement follows it.
+    let first = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { lines, .. } => Some(lines.as_slice()),
+            Block::List { items, .. } => items.first().map(ListItem::lines),
+            _ => None,
+        })
+        .find(|lines| states_something(lines))?;
     let line = first.first()?;
     let text: Vec<&str> = first.iter().map(|l| l.text.as_str()).collect();
     if let Some(i) = statement_choice(&text.join(" "), options) {
@@ -259,17 +263,29 @@ fn decision_choice(blocks: &[Block], options: &[ConsideredOption]) -> Option<Cho
     // A bold name that matches no option counts only in a sentence that states a choice.
     let opening = line.text.to_lowercase();
     let states_choice = CHOICE_OPENINGS.iter().any(|p| opening.starts_with(p));
-    let pick = strongs.iter().find(|s| {
+    // Only the statement's first bold run: a later one names a detail of the choice.
+    let pick = strongs.first().filter(|s| {
         states_choice
             && s.text.len() <= 40
             && s.text.split_whitespace().count() <= 4
             && !s.text.ends_with(':')
+            && !opens_with_count(&s.text)
     })?;
     Some(ChosenOption {
         name: pick.text.trim().to_string(),
         source: ChosenSource::DecisionEmphasis,
         span: pick.span,
     })
+}
+
+/// Whether lines hold a statement: two or more words of letters.
+fn states_something(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .nth(1)
+        .is_some()
 }
 
 /// The option a statement chooses: the first option named after a choice phrase (`we will
@@ -287,9 +303,11 @@ fn statement_choice(text: &str, options: &[ConsideredOption]) -> Option<usize> {
             .iter()
             .filter_map(|p| lower.find(p).map(|at| (at, at + p.len())))
             .min_by_key(|&(at, end)| (at, usize::MAX - end));
-        if let Some((_, end)) = lead {
+        if let Some((at, end)) = lead {
             let after = lower[end..].trim_start();
-            if NEGATIONS.iter().any(|n| starts_with_word(after, n)) {
+            if NEGATIONS.iter().any(|n| starts_with_word(after, n))
+                || NEGATING_PREFIXES.iter().any(|p| lower[..at].ends_with(p))
+            {
                 continue;
             }
             if let Some((i, _)) = marked_reference(after, options.len()) {
@@ -450,6 +468,22 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_state_nothing() {
+        let line = |t: &str| Line {
+            text: t.to_string(),
+            ..Line::default()
+        };
+        let rows = [
+            ("ellipsis", "...", false),
+            ("date line", "📆 Date: 15.04.2025", false),
+            ("statement", "We use Zoom.", true),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(states_something(&[line(text)]), want, "{name}");
+        }
+    }
+
+    #[test]
     fn statements_name_the_chosen_option() {
         let opts = options(&[
             "Slack",
@@ -465,6 +499,13 @@ mod tests {
                 "We will use Zoom for all meetings.",
                 Some("Zoom"),
             ),
+            (
+                "misspelt trail",
+                "Slack is the choosen one, because everyone has it.",
+                Some("Slack"),
+            ),
+            ("chinese lead", "采用 Zoom：每周例会。", Some("Zoom")),
+            ("negated chinese lead", "不采用 Zoom。", None),
             (
                 "recommended to use, name later in the clause",
                 "At this time, it is recommended to use a basic paid version of Slack for everyone",

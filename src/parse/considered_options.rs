@@ -3,14 +3,17 @@
 //! cons, costs and verdicts. The chosen one is `chosen`'s.
 
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
+use super::criteria::{is_weight_or_total_row, stray_rows};
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{Polarity, key_value, split_marker};
 use super::vocabulary::{
     NAME_DASHES, OPTION_PREFIXES, PART_OF, SELECTED_MARKERS, heading_key, is_non_option_heading,
-    is_option_group_name, is_verdict_key,
+    is_option_column, is_option_group_name, is_verdict_key,
 };
-use crate::model::{ConsideredOption, CriteriaTable, Item, SectionKind, Span, loose_option_key};
+use crate::model::{
+    ConsideredOption, CriteriaTable, Item, SectionKind, Span, loose_option_key, option_key,
+};
 
 /// Whether a heading is itself an option (`Option 1: Render`, `Option A - Heroku`).
 fn is_option_heading(key: &str) -> bool {
@@ -54,8 +57,27 @@ fn option_name(text: &str) -> (String, bool) {
     } else {
         trimmed
     };
-    let stripped = strip_enumerator(stripped.trim_matches(['"', '“', '”', '*', '`']).trim());
+    let stripped = strip_enumerator(unquote(stripped.trim_matches(['*', '`']).trim()));
     (stripped.to_string(), selected)
+}
+
+/// A name without the quotes around it (`"Render"`, `“Render”`); a quote that opens or
+/// closes only a part of the name (`“Private” links`) stays.
+fn unquote(name: &str) -> &str {
+    for (open, close) in [('"', '"'), ('“', '”')] {
+        if let Some(inner) = name.strip_prefix(open).and_then(|n| n.strip_suffix(close))
+            && !inner.contains([open, close])
+        {
+            return inner.trim();
+        }
+    }
+    let partly_quoted = name.starts_with('“') && name.contains('”') && !name.ends_with('”')
+        || name.ends_with('”') && name.contains('“') && !name.starts_with('“');
+    if partly_quoted {
+        name
+    } else {
+        name.trim_matches(['"', '“', '”']).trim()
+    }
 }
 
 /// A name without the number or letter it was listed by: `1. React`, `2) Vue`, `(3) Svelte`,
@@ -142,7 +164,7 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                 .filter(|&j| is_option_child(&secs[j]))
                 .collect();
             if container && option_children.is_empty() {
-                read_list_options(&doc.blocks[sec.heading + 1..sec.own_end], src, &mut options);
+                read_section_options(&doc.blocks[sec.heading + 1..sec.own_end], src, &mut options);
             }
             for &g in &groups {
                 let group = &secs[g];
@@ -180,6 +202,7 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                     continue;
                 }
                 let (name, selected) = option_name(&child.line.text);
+                let name = grouped_option_name(&options, name);
                 let mut opt = new_option(name, child.line.span, selected);
                 read_option_body(&doc.blocks[child.heading + 1..child.end], src, &mut opt);
                 last = Some(merge_option(&mut options, opt));
@@ -221,9 +244,197 @@ fn is_option_group(secs: &[Sec<'_>], j: usize) -> bool {
                 .any(|&k| is_option_heading(secs[k].key())))
 }
 
+/// Reads the options an options section lists in its own blocks: numbered bold paragraph
+/// openers (`**1. Use a queue**`) whose bodies hold any lists, else list items, else the rows of
+/// an options table.
+fn read_section_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+    if read_bold_options(blocks, src, options) || read_list_options(blocks, src, options) {
+        return;
+    }
+    read_table_options(blocks, src, options);
+}
+
+/// The name a numbered bold paragraph opener gives an option (`**1. Use a queue**`,
+/// `**Option 2: Poll**`, `**A) Cache**`), with its span, and where the bold run ends.
+fn bold_opener(block: &Block) -> Option<(String, Span, usize)> {
+    let Block::Paragraph { lines, .. } = block else {
+        return None;
+    };
+    let line = lines.first()?;
+    let strong = line.strong.iter().find(|f| f.at == 0)?;
+    let text = strong.text.trim().trim_end_matches([':', '.']).trim();
+    let key = text.to_lowercase();
+    let numbered = strip_enumerator(text) != text || is_option_heading(&key);
+    if !numbered || is_part_heading(&key) || is_verdict_key(&key) {
+        return None;
+    }
+    let (name, _) = option_name(text);
+    (!name.is_empty()).then_some((name, strong.span, strong.text.len()))
+}
+
+/// Reads options opened by numbered bold paragraphs, each with the blocks up to the next
+/// opener as its body. Only when two or more openers come before any list, so that lists of
+/// pros and cons under them stay theirs. Returns whether it read any.
+fn read_bold_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) -> bool {
+    let openers: Vec<usize> = (0..blocks.len())
+        .filter(|&i| bold_opener(&blocks[i]).is_some())
+        .collect();
+    let first_list = blocks.iter().position(|b| matches!(b, Block::List { .. }));
+    if openers.len() < 2 || first_list.is_some_and(|l| l < openers[0]) {
+        return false;
+    }
+    for (k, &at) in openers.iter().enumerate() {
+        let Some((name, span, bold_len)) = bold_opener(&blocks[at]) else {
+            continue;
+        };
+        let end = openers.get(k + 1).copied().unwrap_or(blocks.len());
+        let mut opt = new_option(name, span, false);
+        if let Block::Paragraph { lines, .. } = &blocks[at] {
+            let rest = lines[0].text.get(bold_len..).unwrap_or("").trim();
+            append(
+                &mut opt.description,
+                rest.trim_start_matches([':', '.']).trim(),
+            );
+            for line in &lines[1..] {
+                append(&mut opt.description, &line.text);
+            }
+            opt.description = opt.description.trim().to_string();
+        }
+        read_option_body(&blocks[at + 1..end], src, &mut opt);
+        merge_option(options, opt);
+    }
+    true
+}
+
+/// Reads an options table, one option per row (`| Option | Pros | Cons |`): a table whose
+/// first column is headed by an option word. The first cell names the option (a leading
+/// `A`, `B`, … or `1`, `2`, … that numbers the rows in order is left out; a leading ✅ or
+/// trailing `(chosen)` marks it chosen); `Pros` and `Cons` columns give its pros and cons,
+/// the other cells its description. Rows a stray line cut off the table count too.
+fn read_table_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+    for (i, block) in blocks.iter().enumerate() {
+        let Block::Table { head, rows, span } = block else {
+            continue;
+        };
+        let (stray, _) = stray_rows(*span, blocks.get(i + 1), src);
+        let rows: Vec<Vec<Line>> = rows.iter().cloned().chain(stray).collect();
+        let rows = rows.as_slice();
+        let Some(first) = head.first() else {
+            continue;
+        };
+        if !is_option_column(&first.text.to_lowercase()) {
+            continue;
+        }
+        let numbered = rows_numbered(rows);
+        for row in rows {
+            let Some(cell) = row.first() else {
+                continue;
+            };
+            let mut text = cell.text.trim();
+            if numbered {
+                text = drop_row_number(text);
+            }
+            let marked = text.starts_with('✅');
+            let (name, selected) = option_name(text.trim_start_matches(['✅', '\u{fe0f}']).trim());
+            if name.is_empty() || is_weight_or_total_row(&name) {
+                continue;
+            }
+            let mut opt = new_option(name, cell.span, selected || marked);
+            for (h, line) in head.iter().zip(row).skip(1) {
+                if line.text.trim().is_empty() {
+                    continue;
+                }
+                match mode_of(&h.text) {
+                    Some(Mode::Pros) => opt.pros.push(item(line, &line.text, None)),
+                    Some(Mode::Cons) => opt.cons.push(item(line, &line.text, None)),
+                    Some(Mode::Neutral) => opt.neutral.push(item(line, &line.text, None)),
+                    _ => append(
+                        &mut opt.description,
+                        &format!("{}: {}", h.text.trim(), line.text.trim()),
+                    ),
+                }
+            }
+            merge_option(options, opt);
+        }
+    }
+}
+
+/// The row-numbering token a first cell opens with (`A 完整镜像`, `B — Poll`, `**C** Cache`).
+fn row_number(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    (c.is_ascii_uppercase() || c.is_ascii_digit()).then_some(())?;
+    chars.next().filter(|n| *n == ' ').map(|_| c)
+}
+
+/// Whether every row's first cell opens with `A `, `B `, `C ` … or `1 `, `2 `, `3 ` … in order.
+fn rows_numbered(rows: &[Vec<Line>]) -> bool {
+    let tokens: Vec<Option<char>> = rows
+        .iter()
+        .map(|r| r.first().and_then(|c| row_number(c.text.trim())))
+        .collect();
+    let Some(Some(start)) = tokens.first().copied() else {
+        return false;
+    };
+    (start == 'A' || start == '1')
+        && rows.len() >= 2
+        && tokens.iter().enumerate().all(|(i, t)| {
+            *t == u32::try_from(i)
+                .ok()
+                .and_then(|i| char::from_u32(start as u32 + i))
+        })
+}
+
+/// A first cell without its row number and a dash after it.
+fn drop_row_number(text: &str) -> &str {
+    let rest = text.get(2..).unwrap_or(text).trim_start();
+    NAME_DASHES
+        .iter()
+        .find_map(|d| rest.strip_prefix(d.trim()))
+        .unwrap_or(rest)
+        .trim_start()
+}
+
+/// A Pros and Cons heading's name when it names a listed option after a group (`GitBook:
+/// Guest Access` for `Guest Access`): the part after `: ` is that option's name, or all its
+/// words are in exactly one option's name (`SharePoint: HHS-owned` for `HHS-owned site`).
+fn grouped_option_name(options: &[ConsideredOption], name: String) -> String {
+    let key = loose_option_key(&name);
+    if options.iter().any(|o| loose_option_key(&o.name) == key) {
+        return name;
+    }
+    let Some((_, rest)) = name.split_once(": ") else {
+        return name;
+    };
+    let rest_key = loose_option_key(rest);
+    if let Some(o) = options
+        .iter()
+        .find(|o| loose_option_key(&o.name) == rest_key)
+    {
+        return o.name.clone();
+    }
+    let words = option_key(rest);
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let fits: Vec<&ConsideredOption> = options
+        .iter()
+        .filter(|o| {
+            let have = option_key(&o.name);
+            !words.is_empty()
+                && words
+                    .iter()
+                    .all(|w| have.split_whitespace().any(|h| h == *w))
+        })
+        .collect();
+    match fits.as_slice() {
+        [one] => one.name.clone(),
+        _ => name,
+    }
+}
+
 /// Reads the options listed in blocks: one per list item, or per item of a group item's
 /// sublist (`- GitBook publishing options` with the options nested under it).
-fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+/// Returns whether it read any.
+fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) -> bool {
     let mut items: Vec<&ListItem> = Vec::new();
     for item in list_items(blocks) {
         let grouped: Vec<&ListItem> = item.sublists().flatten().collect();
@@ -234,6 +445,7 @@ fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
             items.push(item);
         }
     }
+    let mut read = false;
     let heads: Vec<String> = items.iter().map(|it| list_option_name(it, true)).collect();
     for (k, item) in items.iter().enumerate() {
         let Some(line) = item.lines().first() else {
@@ -258,7 +470,9 @@ fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
         let rest = item.blocks.get(1..).unwrap_or(&[]);
         read_option_items(rest, src, &mut opt);
         merge_option(options, opt);
+        read = true;
     }
+    read
 }
 
 /// Whether a subsection of an options section names an option: not an option part (`Pros`),
@@ -593,6 +807,80 @@ mod tests {
         ];
         for (name, input, want) in rows {
             assert_eq!(option_name(input).0, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn table_rows_numbered_in_order() {
+        let cells = |texts: &[&str]| -> Vec<Vec<Line>> {
+            texts
+                .iter()
+                .map(|t| {
+                    vec![Line {
+                        text: (*t).to_string(),
+                        ..Line::default()
+                    }]
+                })
+                .collect()
+        };
+        let rows = [
+            ("letters", &["A 本地", "B 草稿表", "C 快照"][..], true),
+            ("numbers", &["1 Poll", "2 Push"][..], true),
+            ("out of order", &["A Poll", "C Push"][..], false),
+            ("words", &["A Fresh Start", "Big Bang"][..], false),
+            ("one row", &["A Poll"][..], false),
+        ];
+        for (name, texts, want) in rows {
+            assert_eq!(rows_numbered(&cells(texts)), want, "{name}");
+        }
+        assert_eq!(drop_row_number("B — Poll the queue"), "Poll the queue");
+        assert_eq!(drop_row_number("C 快照"), "快照");
+    }
+
+    #[test]
+    fn group_prefixed_headings_name_listed_options() {
+        let options: Vec<ConsideredOption> = [
+            "Open link",
+            "Agency-hosted site",
+            "Vendor-built static site",
+        ]
+        .iter()
+        .map(|n| new_option((*n).to_string(), Span::default(), false))
+        .collect();
+        let rows = [
+            ("exact after the group", "Docs: Open link", "Open link"),
+            (
+                "words of one option",
+                "Custom: Agency-hosted",
+                "Agency-hosted site",
+            ),
+            (
+                "words in order",
+                "Custom: Vendor-built Site",
+                "Vendor-built static site",
+            ),
+            ("names no option", "Custom: Wiki page", "Custom: Wiki page"),
+            ("no group", "Open link", "Open link"),
+        ];
+        for (name, heading, want) in rows {
+            assert_eq!(
+                grouped_option_name(&options, heading.to_string()),
+                want,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_around_names() {
+        let rows = [
+            ("straight pair", "\"Render\"", "Render"),
+            ("curly pair", "“Render”", "Render"),
+            ("quoted part", "“Private” links", "“Private” links"),
+            ("unpaired", "\"Render", "Render"),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(unquote(input), want, "{name}");
         }
     }
 

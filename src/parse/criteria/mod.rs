@@ -15,6 +15,12 @@ use super::sections::Sec;
 use super::text::normalise_key;
 use crate::model::{CriteriaTable, SectionKind, Span, StatedTotal, Weight, Winner};
 
+/// Whether a table row's name weighs or totals the other rows (`Weight`, `Total`, `Rank`)
+/// rather than naming an option or criterion.
+pub(crate) fn is_weight_or_total_row(raw: &str) -> bool {
+    layout::is_weight_header(&normalise_key(raw)) || !layout::is_row_criterion(raw)
+}
+
 /// Finds criteria tables and comparisons, in document order. `options` are the record's
 /// considered option names; `src` is the record's text, for table rows that a stray line cut
 /// off from their table.
@@ -149,7 +155,11 @@ fn totals_in(value: &str, at: usize, options: &[String]) -> Vec<StatedTotal> {
 /// Rows that a stray line (` |` with a leading space) split off the end of a table: GitHub
 /// keeps them in the table, while a `CommonMark` table ends there and the rest becomes a
 /// paragraph.
-fn stray_rows(table: Span, next: Option<&Block>, src: &str) -> (Vec<Vec<Line>>, Option<Span>) {
+pub(crate) fn stray_rows(
+    table: Span,
+    next: Option<&Block>,
+    src: &str,
+) -> (Vec<Vec<Line>>, Option<Span>) {
     let Some(Block::Paragraph { lines, span }) = next else {
         return (Vec::new(), None);
     };

@@ -25,9 +25,10 @@ pub(crate) use links::{
 };
 pub(crate) use options::{
     BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NAME_JOINERS,
-    NEGATIONS, OPTION_PREFIXES, OPTION_REFERENCE_WORDS, OPTION_STOP_WORDS, PART_OF,
-    SELECTED_MARKERS, TITLE_CHOICE_LEADS, after_chosen_option_words, is_chosen_option_line,
-    is_non_option_heading, is_option_group_name, is_selected_key, is_verdict_key, is_winner_key,
+    NEGATING_PREFIXES, NEGATIONS, OPTION_PREFIXES, OPTION_REFERENCE_WORDS, OPTION_STOP_WORDS,
+    PART_OF, SELECTED_MARKERS, TITLE_CHOICE_LEADS, after_chosen_option_words,
+    is_chosen_option_line, is_non_option_heading, is_option_column, is_option_group_name,
+    is_selected_key, is_verdict_key, is_winner_key, opens_with_count,
 };
 pub(crate) use record_files::{
     ADR_TOOLS_FILE, ADRS_DEFAULT_DIR, ADRS_DIR_KEY, ADRS_FILE, FOLDER_RECORD_STEMS,

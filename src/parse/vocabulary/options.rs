@@ -20,20 +20,47 @@ pub(crate) const OPTION_REFERENCE_WORDS: &[&str] = &[
 pub(crate) const SELECTED_MARKERS: &[&str] = &[
     "(selected)",
     "(chosen)",
+    "(choosen)",
+    "(gewählt)",
     "(recommended, selected)",
     "- selected",
     "✅ selected",
     "[selected]",
 ];
 
+/// Lower-case headings of a table's first column that name the options in its rows
+/// (`| Option | Pros | Cons |`, `| 方案 | 做法 |`).
+const OPTION_COLUMNS: &[&str] = &[
+    "option",
+    "options",
+    "alternative",
+    "alternatives",
+    "approach",
+    "solution",
+    "candidate",
+    "name",
+    "方案",
+    "选项",
+];
+
+/// Whether a lower-cased table head cell names the options in the rows below it.
+pub(crate) fn is_option_column(head: &str) -> bool {
+    OPTION_COLUMNS.contains(&head.trim().trim_matches(['*', '`', ':']).trim())
+}
+
 /// Lower-case openings of MADR's chosen-option line (`Chosen option: "Render", because …`).
-const CHOSEN_OPTION_LINES: &[&str] = &["chosen option", "chosen alternative"];
+const CHOSEN_OPTION_LINES: &[&str] = &[
+    "chosen option",
+    "chosen alternative",
+    "choosen option",
+    "choosen alternative",
+];
 
 /// Normalised keys of a line that declares a criteria table's winner.
 const WINNER_KEYS: &[&str] = &["winner", "overall winner"];
 
 /// Normalised keys of a `Selected …:` line: the key itself, or a first word of one.
-const SELECTED_KEYS: &[&str] = &["selected", "chosen"];
+const SELECTED_KEYS: &[&str] = &["selected", "chosen", "choosen"];
 
 /// Normalised keys of an option's verdict line (`**Decision:** rejected, too costly`).
 const VERDICT_KEYS: &[&str] = &["decision", "verdict", "outcome", "result"];
@@ -135,6 +162,8 @@ pub(crate) const BECAUSE: &str = " because";
 /// Lower-case phrases after which a decision statement names its choice (`We will use X`,
 /// `It is recommended to use X`, `HHS has selected X`).
 pub(crate) const CHOICE_LEADS: &[&str] = &[
+    "采用",
+    "选用",
     "will use",
     "will adopt",
     "will be using",
@@ -203,11 +232,16 @@ pub(crate) const CHOICE_TRAILS: &[&str] = &[
     "is the recommended option",
     "is the clear choice",
     "stands out as",
+    "is the chosen one",
+    "is the choosen one",
     "was chosen",
+    "was choosen",
     "was selected",
     "has been chosen",
+    "has been choosen",
     "has been selected",
     "is chosen",
+    "is choosen",
     "is selected",
     "is our choice",
     "is preferred",
@@ -295,8 +329,59 @@ pub(crate) const CLAUSE_ENDS: &[&str] = &[
 /// against X`).
 pub(crate) const NEGATIONS: &[&str] = &["not", "against", "never", "no longer", "stop"];
 
+/// Lower-case first words of a phrase that counts things rather than names one (`**four new
+/// sample applications**`, `**several small services**`): such a bold phrase is no option's
+/// name.
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple",
+    "many", "some", "few", "both", "all", "each", "every",
+];
+
+/// Whether a phrase opens by counting things (`four new samples`, `3 replicas`).
+pub(crate) fn opens_with_count(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    COUNT_WORDS.contains(&first.as_str())
+        || (!first.is_empty() && first.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Characters that negate the choice word they come right before (`不采用方案 A`).
+pub(crate) const NEGATING_PREFIXES: &[&str] = &["不", "未"];
+
 /// Words too common to tell options apart (`Use bats` and `bats`).
 pub(crate) const OPTION_STOP_WORDS: &[&str] = &[
     "a", "an", "the", "use", "using", "to", "of", "for", "on", "in", "and", "or", "with", "we",
     "as", "by", "be", "is", "it", "our", "option",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_phrases() {
+        let rows = [
+            ("number word", "four new sample applications", true),
+            ("digits", "3 replicas", true),
+            ("quantifier", "Several small services", true),
+            ("a name", "Fluent Bit", false),
+            ("digits inside a name", "1Password", false),
+        ];
+        for (name, phrase, want) in rows {
+            assert_eq!(opens_with_count(phrase), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn option_columns() {
+        for head in ["Option", "**Alternative**", "方案", "name"] {
+            assert!(is_option_column(&head.to_lowercase()), "{head}");
+        }
+        for head in ["Criterion", "Pros", "Weight"] {
+            assert!(!is_option_column(&head.to_lowercase()), "{head}");
+        }
+    }
+}

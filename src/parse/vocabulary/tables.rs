@@ -47,6 +47,10 @@ const OPTION_AXIS_WORDS: &[&str] = &[
     "solutions",
     "choice",
     "choices",
+    // Chinese: 方案 (scheme, option), 选项 (option), 备选方案 (alternative).
+    "方案",
+    "选项",
+    "备选方案",
 ];
 
 /// Corner words that may head criteria but also head tables that compare nothing (a feature
@@ -194,6 +198,7 @@ mod tests {
             ("aspect", Corner::Criteria),
             ("option", Corner::Options),
             ("solution", Corner::Options),
+            ("方案", Corner::Options),
             ("feature", Corner::Feature),
             ("provider", Corner::Other),
             ("metric", Corner::Other),

@@ -159,13 +159,7 @@ impl<'a> Index<'a> {
         let segments: Vec<&str> = after_host.split('/').filter(|s| !s.is_empty()).collect();
         for start in 0..segments.len().saturating_sub(1) {
             let tail = format!("/{}", segments[start..].join("/"));
-            let found: Vec<usize> = self
-                .by_path
-                .iter()
-                .filter(|(p, _)| p.ends_with(&tail))
-                .map(|(_, i)| *i)
-                .collect();
-            match found.as_slice() {
+            match self.ending_in(&tail).as_slice() {
                 [] => {}
                 [one] => return Some(*one),
                 _ => return None,
@@ -174,16 +168,20 @@ impl<'a> Index<'a> {
         None
     }
 
+    /// Records whose located path ends in `tail` (`/docs/adr/0003-x.md`).
+    fn ending_in(&self, tail: &str) -> Vec<usize> {
+        self.by_path
+            .iter()
+            .filter(|(p, _)| p.ends_with(tail))
+            .map(|(_, i)| *i)
+            .collect()
+    }
+
     fn by_href(&self, from: usize, path: &str) -> Option<usize> {
         if let Some(rooted) = path.strip_prefix('/') {
             // Repository-rooted (`/docs/adr/0003-x.md`): the record whose path ends so.
             let tail = format!("/{}", normalise_path(rooted));
-            let found: Vec<usize> = self
-                .by_path
-                .iter()
-                .filter(|(p, _)| p.ends_with(&tail))
-                .map(|(_, i)| *i)
-                .collect();
+            let found = self.ending_in(&tail);
             return (found.len() == 1).then(|| found[0]);
         }
         let joined = join(folder(&self.located[from]), path);

@@ -196,3 +196,15 @@ pub struct CriteriaTable {
     /// Where the table is.
     pub span: Span,
 }
+
+impl CriteriaTable {
+    /// Where an option of the table is first rated, else the table itself.
+    #[must_use]
+    pub fn option_span(&self, option: &str) -> Span {
+        self.criteria
+            .iter()
+            .flat_map(|c| &c.ratings)
+            .find(|r| r.option == option)
+            .map_or(self.span, |r| r.span)
+    }
+}

@@ -491,12 +491,7 @@ pub(crate) fn options_from_tables(tables: &[CriteriaTable]) -> Vec<ConsideredOpt
     let mut options = Vec::new();
     for table in tables {
         for name in &table.options {
-            let span = table
-                .criteria
-                .iter()
-                .flat_map(|c| &c.ratings)
-                .find(|r| r.option == *name)
-                .map_or(table.span, |r| r.span);
+            let span = table.option_span(name);
             let (name, selected) = option_name(name);
             if !name.is_empty() {
                 merge_option(&mut options, new_option(name, span, selected));

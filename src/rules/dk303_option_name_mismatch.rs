@@ -44,12 +44,7 @@ fn check(rule: &Rule, d: &Decision, _ctx: &LintContext<'_>, out: &mut Vec<Diagno
         if d.options.len() >= 2 && overlap {
             for name in &table.options {
                 if !names_an_option(d, name) {
-                    let span = table
-                        .criteria
-                        .iter()
-                        .flat_map(|c| &c.ratings)
-                        .find(|r| r.option == *name)
-                        .map_or(table.span, |r| r.span);
+                    let span = table.option_span(name);
                     out.push(
                         rule.report(
                             &d.path,

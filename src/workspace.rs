@@ -24,6 +24,8 @@ pub struct WorkspaceOptions {
     pub config: Option<PathBuf>,
     /// Extra extensions to read in folders (`--ext txt`).
     pub extra_extensions: Vec<String>,
+    /// Also render each record as sanitised HTML (`docket build`).
+    pub html: bool,
 }
 
 /// Records, their settings and their graph, loaded once.
@@ -78,6 +80,9 @@ impl Workspace {
             extra_extensions: options.extra_extensions.clone(),
             records: config.records.clone(),
             root,
+            parse: crate::parse::ParseOptions {
+                html: options.html,
+            },
         };
         let corpus = Corpus::load(paths, &load)?;
         let mut graph =

@@ -39,9 +39,16 @@ impl InputArgs {
     /// Loads the workspace: config, records and graph, once. A `[lint]` section naming an
     /// unknown code is an invalid config.
     pub(crate) fn load(&self) -> anyhow::Result<Workspace> {
+        self.load_with(false)
+    }
+
+    /// Loads the workspace as [`InputArgs::load`] does; with `html`, each record is also
+    /// rendered as sanitised HTML for the site.
+    pub(crate) fn load_with(&self, html: bool) -> anyhow::Result<Workspace> {
         let options = WorkspaceOptions {
             config: self.config.clone(),
             extra_extensions: self.extensions.clone(),
+            html,
         };
         let workspace = Workspace::load(&self.paths(), &options)?;
         rules::check_config(&workspace.config.lint)?;

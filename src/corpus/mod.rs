@@ -17,7 +17,7 @@ use crate::config::RecordsConfig;
 use crate::diagnostics::{Code, Diagnostic, SourceMap, sort_diagnostics};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Span};
-use crate::parse::parse_record;
+use crate::parse::{ParseOptions, parse_record_with};
 
 /// Parsed records with their texts and every finding from reading and parsing them.
 #[derive(Debug, Default)]
@@ -40,6 +40,8 @@ pub struct LoadOptions {
     pub records: RecordsConfig,
     /// The folder `[records] dirs` and `ignore` are relative to (the config file's folder).
     pub root: Option<PathBuf>,
+    /// What parsing does besides reading the model (`html` for `docket build`).
+    pub parse: ParseOptions,
 }
 
 /// Writes a path with `/` separators, as the model stores it.
@@ -81,7 +83,7 @@ impl Corpus {
             }
         }
         files.dedup();
-        let mut corpus = Corpus::from_files(&files);
+        let mut corpus = Corpus::from_files_with(&files, options.parse);
         for (path, message) in unreadable {
             corpus
                 .diagnostics
@@ -94,6 +96,12 @@ impl Corpus {
     /// Reads and parses the given files in parallel; unreadable files become findings.
     #[must_use]
     pub fn from_files(files: &[PathBuf]) -> Corpus {
+        Corpus::from_files_with(files, ParseOptions::default())
+    }
+
+    /// [`Corpus::from_files`] with parse options (HTML rendering for the site).
+    #[must_use]
+    pub fn from_files_with(files: &[PathBuf], parse: ParseOptions) -> Corpus {
         let results: Vec<(String, String, Option<Decision>, Vec<Diagnostic>)> = files
             .par_iter()
             .map(|file| {
@@ -101,7 +109,7 @@ impl Corpus {
                 match std::fs::read(file) {
                     Ok(bytes) => {
                         let (text, mut diags) = decode_source(&bytes, &path);
-                        let parsed = parse_record(&text, &path);
+                        let parsed = parse_record_with(&text, &path, parse);
                         diags.extend(parsed.diagnostics);
                         (path, text, Some(parsed.decision), diags)
                     }

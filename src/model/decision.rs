@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{
-    CodeBlock, ConsideredOption, CostEstimate, CriteriaTable, DateField, FileNameId, Item, Link,
-    RecordId, Span, Status,
+    CodeBlock, ConsideredOption, CostEstimate, CriteriaTable, DateField, FileNameId, Html, Item,
+    Link, RecordId, Span, Status,
 };
 
 /// The record shape the parser recognised.
@@ -369,6 +369,10 @@ pub struct Decision {
     pub changelog: Vec<ChangelogEntry>,
     /// Inline suppression comments.
     pub suppressions: Vec<Suppression>,
+    /// The record rendered as sanitised HTML (title heading left out), when the load asked for
+    /// it (`docket build`); not part of the export.
+    #[serde(skip)]
+    pub html: Option<Html>,
 }
 
 impl Decision {

@@ -7,6 +7,7 @@ mod cost;
 mod criteria;
 mod date;
 mod decision;
+mod html;
 mod id;
 mod link;
 mod span;
@@ -27,6 +28,7 @@ pub use decision::{
     MetaField, People, PeopleField, Reference, Section, SectionContent, SectionKind, Suppression,
     SuppressionScope, TextBlock, Title, TitleSource,
 };
+pub use html::Html;
 pub use id::{FileNameId, RecordId};
 pub use link::{Link, LinkKind, LinkOrigin, LinkTarget};
 pub use span::Span;

@@ -154,6 +154,11 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
+/// The options for rendering a record as HTML: the model's, plus GitHub's footnotes.
+pub(crate) fn html_options() -> Options {
+    options() | Options::ENABLE_FOOTNOTES
+}
+
 enum Frame {
     Quote(Vec<Block>, usize),
     List(Vec<ListItem>, usize),

@@ -11,6 +11,7 @@ mod costs;
 mod criteria;
 mod dates;
 mod front_matter;
+mod html;
 mod links;
 mod markdown;
 mod mentions;
@@ -53,7 +54,7 @@ pub fn read_weight(text: &str) -> crate::model::Weight {
 }
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Decision, FileNameId, SectionKind, Span, TextBlock, Title};
+use crate::model::{Decision, FileNameId, SectionKind, Span, TextBlock, Title, TitleSource};
 use markdown::{Block, Doc, blocks_text};
 use metadata::{MetaEntry, find};
 use sections::Sec;
@@ -78,6 +79,27 @@ pub struct Parsed {
 /// ```
 #[must_use]
 pub fn parse_record(text: &str, path: &str) -> Parsed {
+    parse_record_with(text, path, ParseOptions::default())
+}
+
+/// What [`parse_record_with`] does besides reading the model.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Also render the record as sanitised HTML into [`Decision::html`] (`docket build`).
+    pub html: bool,
+}
+
+/// Parses one record's text as [`parse_record`] does, and with `parse_options.html` also renders it
+/// as sanitised HTML.
+///
+/// ```
+/// use docket::parse::{ParseOptions, parse_record_with};
+/// let parsed = parse_record_with("# Use X\n\n<script>x()</script>Body\n", "x.md", ParseOptions { html: true });
+/// let html = parsed.decision.html.unwrap();
+/// assert!(html.as_str().contains("Body") && !html.as_str().contains("<script"));
+/// ```
+#[must_use]
+pub fn parse_record_with(text: &str, path: &str, parse_options: ParseOptions) -> Parsed {
     let mut diagnostics = Vec::new();
     let text = strip_bom(text);
     let fm = front_matter::read_front_matter(text, path, &mut diagnostics);
@@ -143,6 +165,10 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
     let mut links = links::find_links(&doc, &secs, &meta, text);
     links.extend(mentions::find_mentions(&doc, text, &links, id.as_ref()));
     let tags = find_tags(&meta);
+    let html = parse_options.html.then(|| {
+        let heading = (title.source == TitleSource::Heading).then_some(title.span);
+        html::render_html(&text[body_start..], body_start, heading)
+    });
     let decision = Decision {
         path: path.to_string(),
         format: shape::detect_format(&secs, &meta, fm_map.as_ref(), path, &options),
@@ -173,6 +199,7 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
         tags,
         changelog: changelog::find_changelog(&doc, &secs, text),
         suppressions: suppressions::find_suppressions(&doc),
+        html,
     };
     structure::structural_diagnostics(&doc, &secs, text, path, &mut diagnostics);
     crate::diagnostics::sort_diagnostics(&mut diagnostics);

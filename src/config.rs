@@ -29,6 +29,28 @@ pub struct Config {
     /// The scales `docket score` uses.
     #[serde(default)]
     pub score: ScoreConfig,
+    /// How `docket build` writes the site.
+    #[serde(default)]
+    pub site: SiteConfig,
+}
+
+/// The `[site]` section: how `docket build` writes the decision site.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// A folder of templates replacing the built-in ones of the same name, relative to the
+    /// config file's folder.
+    #[serde(default)]
+    pub templates: Option<PathBuf>,
+    /// The path the site is served under (`/decisions/`); default: relative links.
+    #[serde(default)]
+    pub base_path: Option<String>,
+    /// The site's title (default `Decisions`).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The repository's web address, for linking the source of each record.
+    #[serde(default)]
+    pub repository_url: Option<String>,
 }
 
 /// The `[graph]` section: link resolution and graph checks.
@@ -365,6 +387,9 @@ impl Config {
             }
         })?;
         config.lint.source = Some((path.to_path_buf(), text.to_string()));
+        if let (Some(templates), Some(dir)) = (&config.site.templates, path.parent()) {
+            config.site.templates = Some(dir.join(templates));
+        }
         if config.graph.orphans {
             // `[graph] orphans = true` is the graph's way of saying `[lint] enable = ["DK606"]`.
             config.lint.enable_code(Code::OrphanRecord);

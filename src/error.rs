@@ -64,6 +64,22 @@ pub enum Error {
     /// Serialising output failed.
     #[error("cannot serialise output")]
     Json(#[from] serde_json::Error),
+    /// `docket build` will not write to the output folder.
+    #[error("refusing to write the site to `{}`: {reason}", path.display())]
+    SiteOutput {
+        /// The output folder.
+        path: PathBuf,
+        /// Why not.
+        reason: String,
+    },
+    /// A site template does not compile or fails to render.
+    #[error("template `{name}`: {message}")]
+    Template {
+        /// The template's name (`record.html`).
+        name: String,
+        /// What went wrong, with its causes.
+        message: String,
+    },
 }
 
 /// The library's result type.

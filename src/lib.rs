@@ -27,6 +27,7 @@ pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod score;
+pub mod site;
 pub mod workspace;
 
 pub use corpus::Corpus;

@@ -2,6 +2,7 @@
 //! logic lives here.
 
 mod args;
+mod build;
 mod export;
 mod graph;
 mod lint;
@@ -24,6 +25,11 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Build the decision site: a page per record, index with search, graph, timeline and
+    /// platforms.
+    Build(build::BuildArgs),
+    /// Work with the site templates (`templates export DIR`).
+    Templates(build::TemplatesArgs),
     /// Print the parsed model of records as JSON.
     Export(export::ExportArgs),
     /// Draw the links between records (text, DOT, Mermaid, JSON), or check them with --check.
@@ -50,6 +56,8 @@ pub(crate) fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Templates(args) => build::run_templates(&args),
         Command::Export(args) => export::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Show(args) => show::run(&args),

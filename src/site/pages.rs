@@ -78,6 +78,8 @@ pub struct PlatformView {
     pub anchor: String,
     /// How many records chose it.
     pub chosen: usize,
+    /// How many records chose another option over it.
+    pub rejected: usize,
     /// Where it was weighed.
     pub uses: Vec<PlatformUse>,
 }
@@ -217,6 +219,7 @@ pub(crate) fn platforms_page(
                 name: o.name.clone(),
                 anchor: super::slugify(&key),
                 chosen: 0,
+                rejected: 0,
                 uses: Vec::new(),
             });
             if entry.uses.iter().any(|u| u.record.slug == rows[i].slug) {
@@ -224,6 +227,7 @@ pub(crate) fn platforms_page(
             }
             let use_ = platform_use(d, &scores[i], &rows[i], &o.name, o.selected);
             entry.chosen += usize::from(use_.role == "chosen");
+            entry.rejected += usize::from(use_.role == "rejected");
             entry.uses.push(use_);
         }
     }

@@ -141,14 +141,8 @@ pub struct NodeBox {
 /// A link drawn between two records.
 #[derive(Debug, Clone, Serialize)]
 pub struct EdgeLine {
-    /// Start.
-    pub x1: String,
-    /// Start.
-    pub y1: String,
-    /// End.
-    pub x2: String,
-    /// End.
-    pub y2: String,
+    /// The SVG path: a straight line between columns, a curve bulging right within one.
+    pub d: String,
     /// The relation (`supersedes`, `mention`).
     pub kind: String,
     /// Whether it is a mention (drawn dashed).
@@ -218,18 +212,29 @@ pub(crate) fn graph_drawing(graph: &Graph, rows: &[RecordRow]) -> GraphDrawing {
             continue;
         }
         let ((fx, fy), (tx, ty)) = (at[e.from], at[index]);
-        let (x1, x2) = if tx > fx {
-            (fx + NODE_W, tx)
-        } else if tx < fx {
-            (fx, tx + NODE_W)
+        let (y1, y2) = (fy + NODE_H / 2.0, ty + NODE_H / 2.0);
+        let d = if (tx - fx).abs() < f64::EPSILON {
+            // Same column: leave and enter on the right, bulging out by the distance covered,
+            // so links between neighbours and far records stay apart.
+            let x = fx + NODE_W;
+            let bulge = x + 12.0 + (y2 - y1).abs() * 0.08;
+            format!(
+                "M{} {} C{} {} {} {} {} {}",
+                num(x),
+                num(y1 - 6.0),
+                num(bulge),
+                num(y1 - 6.0),
+                num(bulge),
+                num(y2 + 6.0),
+                num(x),
+                num(y2 + 6.0)
+            )
         } else {
-            (fx + NODE_W, tx + NODE_W)
+            let (x1, x2) = if tx > fx { (fx + NODE_W, tx) } else { (fx, tx + NODE_W) };
+            format!("M{} {} L{} {}", num(x1), num(y1), num(x2), num(y2))
         };
         edges.push(EdgeLine {
-            x1: num(x1),
-            y1: num(fy + NODE_H / 2.0),
-            x2: num(x2),
-            y2: num(ty + NODE_H / 2.0),
+            d,
             kind: e.kind.as_str().to_string(),
             mention: e.kind == LinkKind::Mention,
         });

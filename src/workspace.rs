@@ -80,9 +80,7 @@ impl Workspace {
             extra_extensions: options.extra_extensions.clone(),
             records: config.records.clone(),
             root,
-            parse: crate::parse::ParseOptions {
-                html: options.html,
-            },
+            parse: crate::parse::ParseOptions { html: options.html },
         };
         let corpus = Corpus::load(paths, &load)?;
         let mut graph =

@@ -55,8 +55,8 @@ fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
-fn read(path: PathBuf) -> String {
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]
@@ -66,22 +66,49 @@ fn readme_command_builds_the_records_site() {
     let out = tmp.path().join("site");
     let (code, stdout, stderr) = run(&["build", "records", "--out", path_str(&out)]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains(&format!("open {}", out.join("index.html").display())), "{stdout}");
-    for page in ["index.html", "graph.html", "timeline.html", "platforms.html", "search-index.json", "assets/style.css", "assets/search.js", super_marker()] {
+    assert!(
+        stdout.contains(&format!("open {}", out.join("index.html").display())),
+        "{stdout}"
+    );
+    for page in [
+        "index.html",
+        "graph.html",
+        "timeline.html",
+        "platforms.html",
+        "search-index.json",
+        "assets/style.css",
+        "assets/search.js",
+        super_marker(),
+    ] {
         assert!(out.join(page).is_file(), "{page} missing");
     }
-    let dr1 = read(out.join("records/dr-001-backend-hosting.html"));
-    assert!(dr1.contains("<svg role=\"img\" aria-label=\"Computed totals by option\""), "criteria chart");
+    let dr1 = read(&out.join("records/dr-001-backend-hosting.html"));
+    assert!(
+        dr1.contains("<svg role=\"img\" aria-label=\"Computed totals by option\""),
+        "criteria chart"
+    );
     assert!(dr1.contains("Cost comparison"));
-    assert!(dr1.contains("href=\"../records/adr-006-backend-on-railway.html\""), "record links point at pages");
-    let adr6 = read(out.join("records/adr-006-backend-on-railway.html"));
+    assert!(
+        dr1.contains("href=\"../records/adr-006-backend-on-railway.html\""),
+        "record links point at pages"
+    );
+    let adr6 = read(&out.join("records/adr-006-backend-on-railway.html"));
     assert!(adr6.contains("class=\"banner\""), "superseded banner");
-    assert!(adr6.contains("adr-007-backend-on-render.html"), "banner names the current record");
-    let graph = read(out.join("graph.html"));
-    assert!(graph.contains("class=\"node status-accepted\"") && graph.contains("· Accepted"), "nodes coloured and labelled by status");
-    let index = read(out.join("index.html"));
+    assert!(
+        adr6.contains("adr-007-backend-on-render.html"),
+        "banner names the current record"
+    );
+    let graph = read(&out.join("graph.html"));
+    assert!(
+        graph.contains("class=\"node status-accepted\"") && graph.contains("· Accepted"),
+        "nodes coloured and labelled by status"
+    );
+    let index = read(&out.join("index.html"));
     assert!(index.contains("id=\"search\"") && index.contains("search-index.js"));
-    assert!(!index.contains("http://") && !index.contains("https://"), "no asset from the network");
+    assert!(
+        !index.contains("http://") && !index.contains("https://"),
+        "no asset from the network"
+    );
 }
 
 fn super_marker() -> &'static str {
@@ -97,8 +124,9 @@ fn seed_pages_snapshot() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("000_") || n.to_string_lossy().starts_with("003_"))
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy().starts_with("000_") || n.to_string_lossy().starts_with("003_")
+            })
         })
         .collect();
     names.sort();
@@ -109,7 +137,12 @@ fn seed_pages_snapshot() {
     // the checkout is.
     let rel: Vec<String> = names
         .iter()
-        .map(|p| format!("../shared/seeds/{}", p.file_name().unwrap().to_string_lossy()))
+        .map(|p| {
+            format!(
+                "../shared/seeds/{}",
+                p.file_name().unwrap().to_string_lossy()
+            )
+        })
         .collect();
     let mut args = vec!["build", "--out", path_str(&out)];
     args.extend(rel.iter().map(String::as_str));
@@ -117,10 +150,13 @@ fn seed_pages_snapshot() {
     assert_eq!(code, 0, "{stderr}");
     for name in &names {
         let stem = name.file_stem().unwrap().to_string_lossy().to_lowercase();
-        let slug: String = stem.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
-        let page = read(out.join(format!("records/{slug}.html")));
+        let slug: String = stem
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let page = read(&out.join(format!("records/{slug}.html")));
         let main = main_of(&page);
-        let source = read(name.clone());
+        let source = read(name);
         if source.contains("|---") || source.contains("| ---") {
             assert!(main.contains("<table>"), "{slug}: tables intact");
         }
@@ -156,7 +192,7 @@ fn html_in_records_cannot_run_script() {
     assert_eq!(code, 0, "{stderr}");
     let pages: Vec<(String, String)> = files(&out)
         .into_iter()
-        .filter(|(k, _)| k.ends_with(".html"))
+        .filter(|(k, _)| Path::new(k).extension().is_some_and(|e| e == "html"))
         .map(|(k, v)| (k, String::from_utf8(v).unwrap()))
         .collect();
     assert!(pages.len() >= 6);
@@ -166,11 +202,25 @@ fn html_in_records_cannot_run_script() {
         assert!(!lower.contains("onerror"), "{name}: onerror attribute");
         assert!(!lower.contains("javascript:"), "{name}: javascript: link");
     }
-    let page = &pages.iter().find(|(k, _)| k == "records/0001-xss.html").unwrap().1;
-    assert!(page.contains("<h1>Pick a queue"), "the title is shown without its markup");
+    let page = &pages
+        .iter()
+        .find(|(k, _)| k == "records/0001-xss.html")
+        .unwrap()
+        .1;
+    assert!(
+        page.contains("<h1>Pick a queue"),
+        "the title is shown without its markup"
+    );
     assert!(page.contains("href=\"../records/0002-queue-retention.html\""));
-    let retention = &pages.iter().find(|(k, _)| k == "records/0002-queue-retention.html").unwrap().1;
-    assert!(retention.contains("class=\"language-toml\""), "code keeps its language class");
+    let retention = &pages
+        .iter()
+        .find(|(k, _)| k == "records/0002-queue-retention.html")
+        .unwrap()
+        .1;
+    assert!(
+        retention.contains("class=\"language-toml\""),
+        "code keeps its language class"
+    );
 }
 
 #[test]
@@ -184,21 +234,42 @@ fn user_templates_replace_built_ins() {
     )
     .unwrap();
     let out = tmp.path().join("site");
-    let (code, _, stderr) = run(&["build", FIXTURE, "--out", path_str(&out), "--templates", path_str(&templates)]);
+    let (code, _, stderr) = run(&[
+        "build",
+        FIXTURE,
+        "--out",
+        path_str(&out),
+        "--templates",
+        path_str(&templates),
+    ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(read(out.join("timeline.html")).contains("<p>Custom timeline of 2</p>"));
-    assert!(read(out.join("index.html")).contains("0001-xss.html"), "other pages keep the built-ins");
+    assert!(read(&out.join("timeline.html")).contains("<p>Custom timeline of 2</p>"));
+    assert!(
+        read(&out.join("index.html")).contains("0001-xss.html"),
+        "other pages keep the built-ins"
+    );
 
     // A template that does not compile is a failure naming it.
     docket::atomic_write::write_atomic(&templates.join("graph.html"), b"{% if %}").unwrap();
-    let (code, _, stderr) = run(&["build", FIXTURE, "--out", path_str(&out), "--templates", path_str(&templates)]);
+    let (code, _, stderr) = run(&[
+        "build",
+        FIXTURE,
+        "--out",
+        path_str(&out),
+        "--templates",
+        path_str(&templates),
+    ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("template"), "{stderr}");
 }
 
 #[test]
 fn the_output_folder_is_never_around_the_records() {
-    for out in [FIXTURE, "tests/fixtures/corpora", "tests/fixtures/corpora/site/site"] {
+    for out in [
+        FIXTURE,
+        "tests/fixtures/corpora",
+        "tests/fixtures/corpora/site/site",
+    ] {
         let (code, _, stderr) = run(&["build", FIXTURE, "--out", out]);
         assert_eq!(code, 2, "--out {out}");
         assert!(stderr.contains("refusing to write the site"), "{stderr}");
@@ -237,7 +308,7 @@ fn templates_export_writes_the_defaults_once() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Wrote"), "{stdout}");
     for (name, source) in docket::site::BUILT_IN {
-        assert_eq!(read(dir.join(name)), *source, "{name}");
+        assert_eq!(read(&dir.join(name)), *source, "{name}");
     }
     let (code, _, stderr) = run(&["templates", "export", path_str(&dir)]);
     assert_eq!(code, 2);

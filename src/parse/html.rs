@@ -9,7 +9,14 @@ use std::collections::HashSet;
 
 use pulldown_cmark::Parser;
 
-use crate::model::{Html, Span};
+use crate::model::{Html, Span, Title, TitleSource};
+
+/// Renders a record's text after its front matter (at `body_start`), leaving out the title
+/// heading when the title came from one.
+pub(crate) fn render_record(text: &str, body_start: usize, title: &Title) -> Html {
+    let heading = (title.source == TitleSource::Heading).then_some(title.span);
+    render_html(&text[body_start..], body_start, heading)
+}
 
 /// Renders `text` (a record's body, front matter already cut off) as sanitised HTML, leaving
 /// out the line of the title heading at `title` (the page shows the title itself).
@@ -135,7 +142,9 @@ mod tests {
     #[test]
     fn leaves_out_the_title_line() {
         let text = "# 1. Use X\n\nBody\n";
-        let out = render_html(text, 0, Some(Span::new(2, 10))).as_str().to_string();
+        let out = render_html(text, 0, Some(Span::new(2, 10)))
+            .as_str()
+            .to_string();
         assert!(!out.contains("<h1>"), "{out}");
         assert!(out.contains("Body"), "{out}");
     }

@@ -54,7 +54,7 @@ pub fn read_weight(text: &str) -> crate::model::Weight {
 }
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Decision, FileNameId, SectionKind, Span, TextBlock, Title, TitleSource};
+use crate::model::{Decision, FileNameId, SectionKind, Span, TextBlock, Title};
 use markdown::{Block, Doc, blocks_text};
 use metadata::{MetaEntry, find};
 use sections::Sec;
@@ -117,15 +117,7 @@ pub fn parse_record_with(text: &str, path: &str, parse_options: ParseOptions) ->
 
     let (title, heading_id) =
         title::find_title(&secs, fm_map.as_ref(), path, text, &doc, &mut diagnostics);
-    let file_id = text::file_name_id(path);
-    let stated_id = heading_id.or_else(|| {
-        find(&meta, Field::Id)
-            .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
-    });
-    let id = record_id(
-        stated_id.as_ref(),
-        file_id.as_ref().map(FileNameId::to_record_id),
-    );
+    let (file_id, stated_id, id) = record_ids(path, heading_id, &meta);
     let long = find(&meta, Field::Title)
         .filter(|e| e.line.is_some())
         .map(|e| e.value.clone());
@@ -165,10 +157,9 @@ pub fn parse_record_with(text: &str, path: &str, parse_options: ParseOptions) ->
     let mut links = links::find_links(&doc, &secs, &meta, text);
     links.extend(mentions::find_mentions(&doc, text, &links, id.as_ref()));
     let tags = find_tags(&meta);
-    let html = parse_options.html.then(|| {
-        let heading = (title.source == TitleSource::Heading).then_some(title.span);
-        html::render_html(&text[body_start..], body_start, heading)
-    });
+    let html = parse_options
+        .html
+        .then(|| html::render_record(text, body_start, &title));
     let decision = Decision {
         path: path.to_string(),
         format: shape::detect_format(&secs, &meta, fm_map.as_ref(), path, &options),
@@ -207,6 +198,29 @@ pub fn parse_record_with(text: &str, path: &str, parse_options: ParseOptions) ->
         decision,
         diagnostics,
     }
+}
+
+/// The file name's id, the id the record states (its title heading's, else an id line's) and
+/// the record's id from the two.
+fn record_ids(
+    path: &str,
+    heading_id: Option<crate::model::RecordId>,
+    meta: &[MetaEntry],
+) -> (
+    Option<FileNameId>,
+    Option<crate::model::RecordId>,
+    Option<crate::model::RecordId>,
+) {
+    let file_id = text::file_name_id(path);
+    let stated_id = heading_id.or_else(|| {
+        find(meta, Field::Id)
+            .and_then(|e| text::id_at_start(e.value.trim(), false).map(|(id, _)| id))
+    });
+    let id = record_id(
+        stated_id.as_ref(),
+        file_id.as_ref().map(FileNameId::to_record_id),
+    );
+    (file_id, stated_id, id)
 }
 
 /// The record's id from the one it states and its file name's. A bare number written in the

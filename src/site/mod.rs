@@ -108,7 +108,7 @@ pub fn build(
     protected.extend(record_dirs);
     output::check_output(&options.out, &protected, options.force)?;
     let files = render_site(workspace, findings, options)?;
-    let pages = files.keys().filter(|k| k.ends_with(".html")).count();
+    let pages = files.keys().filter(|k| templates::is_template(k)).count();
     let removed = output::write_site(&options.out, &files)?;
     Ok(BuildReport {
         index: options.out.join("index.html"),
@@ -128,7 +128,11 @@ pub(crate) fn slugify(text: &str) -> String {
         }
     }
     let out = out.trim_matches('-').to_string();
-    if out.is_empty() { "record".to_string() } else { out }
+    if out.is_empty() {
+        "record".to_string()
+    } else {
+        out
+    }
 }
 
 /// A unique page name per record, from its file name (a folder record's folder name).
@@ -182,7 +186,13 @@ impl Renderer<'_> {
             .map_or_else(|| "../".repeat(depth), ToString::to_string)
     }
 
-    fn render(&self, template: &str, current: &str, depth: usize, page: &impl Serialize) -> Result<Vec<u8>> {
+    fn render(
+        &self,
+        template: &str,
+        current: &str,
+        depth: usize,
+        page: &impl Serialize,
+    ) -> Result<Vec<u8>> {
         let mut context = Context::new();
         let site = SiteView {
             root: self.root(depth),
@@ -235,9 +245,15 @@ fn render_site(
         .collect();
     let mut files = BTreeMap::new();
     let index = pages::index_page(&rows);
-    files.insert("index.html".to_string(), renderer.render("index.html", "index", 0, &index)?);
+    files.insert(
+        "index.html".to_string(),
+        renderer.render("index.html", "index", 0, &index)?,
+    );
     let graph = pages::graph_page(workspace, &rows);
-    files.insert("graph.html".to_string(), renderer.render("graph.html", "graph", 0, &graph)?);
+    files.insert(
+        "graph.html".to_string(),
+        renderer.render("graph.html", "graph", 0, &graph)?,
+    );
     let timeline = pages::timeline_page(&rows);
     files.insert(
         "timeline.html".to_string(),
@@ -259,12 +275,15 @@ fn render_site(
             &record_root,
             config.repository_url.as_deref(),
         );
-        files.insert(row.url.clone(), renderer.render("record.html", "record", 1, &page)?);
+        files.insert(
+            row.url.clone(),
+            renderer.render("record.html", "record", 1, &page)?,
+        );
     }
     let (json, script) = search::search_files(&search::search_entries(decisions, &rows))?;
     files.insert("search-index.json".to_string(), json.into_bytes());
     files.insert("search-index.js".to_string(), script.into_bytes());
-    for (name, text) in sources.iter().filter(|(n, _)| !n.ends_with(".html")) {
+    for (name, text) in sources.iter().filter(|(n, _)| !templates::is_template(n)) {
         files.insert((*name).to_string(), text.clone().into_bytes());
     }
     Ok(files)

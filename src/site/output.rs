@@ -105,7 +105,9 @@ pub(crate) fn write_site(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Resul
             }
         }
     }
-    let mut list = String::from("# written by docket build; files listed here are replaced or removed on rebuild\n");
+    let mut list = String::from(
+        "# written by docket build; files listed here are replaced or removed on rebuild\n",
+    );
     for rel in files.keys() {
         list.push_str(rel);
         list.push('\n');

@@ -12,8 +12,7 @@ use crate::workspace::Workspace;
 
 use super::svg::{GraphDrawing, graph_drawing};
 use super::view::{
-    RecordPage, RecordRow, StatusView, cost_view, fields, finding_views, link_views,
-    scorecard_view,
+    RecordPage, RecordRow, StatusView, cost_view, fields, finding_views, link_views, scorecard_view,
 };
 
 /// The index: every record, and the statuses and tags to filter by.
@@ -159,7 +158,13 @@ fn role(decision: &Decision, name: &str, selected: bool) -> &'static str {
     }
 }
 
-fn platform_use(decision: &Decision, score: &RecordScore, row: &RecordRow, name: &str, selected: bool) -> PlatformUse {
+fn platform_use(
+    decision: &Decision,
+    score: &RecordScore,
+    row: &RecordRow,
+    name: &str,
+    selected: bool,
+) -> PlatformUse {
     let ratings = score
         .tables
         .iter()
@@ -261,10 +266,9 @@ pub(crate) fn record_page(
     let hrefs: Vec<(String, String)> = graph
         .outgoing(index)
         .filter_map(|e| match (&e.href, &e.target) {
-            (Some(href), Target::Record { index }) => Some((
-                attribute_text(href),
-                format!("{root}{}", rows[*index].url),
-            )),
+            (Some(href), Target::Record { index }) => {
+                Some((attribute_text(href), format!("{root}{}", rows[*index].url)))
+            }
             _ => None,
         })
         .collect();

@@ -230,7 +230,11 @@ pub(crate) fn graph_drawing(graph: &Graph, rows: &[RecordRow]) -> GraphDrawing {
                 num(y2 + 6.0)
             )
         } else {
-            let (x1, x2) = if tx > fx { (fx + NODE_W, tx) } else { (fx, tx + NODE_W) };
+            let (x1, x2) = if tx > fx {
+                (fx + NODE_W, tx)
+            } else {
+                (fx, tx + NODE_W)
+            };
             format!("M{} {} L{} {}", num(x1), num(y1), num(x2), num(y2))
         };
         edges.push(EdgeLine {

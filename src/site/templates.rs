@@ -13,9 +13,18 @@ use crate::error::{Error, Result};
 /// the rest are copied into the site as they are.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/site/base.html")),
-    ("index.html", include_str!("../../templates/site/index.html")),
-    ("record.html", include_str!("../../templates/site/record.html")),
-    ("graph.html", include_str!("../../templates/site/graph.html")),
+    (
+        "index.html",
+        include_str!("../../templates/site/index.html"),
+    ),
+    (
+        "record.html",
+        include_str!("../../templates/site/record.html"),
+    ),
+    (
+        "graph.html",
+        include_str!("../../templates/site/graph.html"),
+    ),
     (
         "timeline.html",
         include_str!("../../templates/site/timeline.html"),
@@ -41,13 +50,21 @@ pub(crate) fn sources(dir: Option<&Path>) -> Result<Vec<(&'static str, String)>>
         .map(|(name, source)| {
             let user = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let text = match user {
-                Some(path) => std::fs::read_to_string(&path)
-                    .map_err(|source| Error::Io { path, source })?,
+                Some(path) => {
+                    std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })?
+                }
                 None => (*source).to_string(),
             };
             Ok((*name, text))
         })
         .collect()
+}
+
+/// Whether a built-in is a Tera template (`.html`) rather than an asset copied as it is.
+pub(crate) fn is_template(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html"))
 }
 
 /// HTML escaping for template output: `&`, `<`, `>`, `"` and `'`. Unlike Tera's default it
@@ -74,7 +91,7 @@ pub(crate) fn load_templates(sources: &[(&'static str, String)]) -> Result<Tera>
     tera.set_escape_fn(escape_html);
     let templates: Vec<(&str, &str)> = sources
         .iter()
-        .filter(|(name, _)| name.ends_with(".html"))
+        .filter(|(name, _)| is_template(name))
         .map(|(name, text)| (*name, text.as_str()))
         .collect();
     tera.add_raw_templates(templates)

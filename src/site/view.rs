@@ -296,7 +296,10 @@ pub(crate) fn fields(decision: &Decision) -> Vec<FieldView> {
     ];
     for (name, field) in dates {
         if let Some(d) = field {
-            push(name, d.date.map_or_else(|| d.raw.clone(), |x| x.to_string()));
+            push(
+                name,
+                d.date.map_or_else(|| d.raw.clone(), |x| x.to_string()),
+            );
         }
     }
     let p = &decision.people;

@@ -111,6 +111,32 @@ fn readme_command_builds_the_records_site() {
     );
 }
 
+/// The README's first command, exactly: `build records` with the default output folder. It
+/// runs in a temp folder whose `records` links to ours, so `site/` lands there.
+#[cfg(unix)]
+#[test]
+fn the_readme_command_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let records = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+    std::os::unix::fs::symlink(&records, tmp.path().join("records")).unwrap();
+    let out = Cmd::cargo_bin("docket")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["build", "records"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("open site/index.html"), "{stdout}");
+    assert!(tmp.path().join("site/index.html").is_file());
+    assert!(!records.join("site").exists());
+}
+
 fn super_marker() -> &'static str {
     docket::site::MARKER
 }

@@ -45,8 +45,12 @@ fn option_name(text: &str) -> (String, bool) {
     let lower = trimmed.to_ascii_lowercase();
     let stripped = if let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)) {
         let rest_t = rest.trim_start();
-        let word = rest_t.chars().take_while(|c| c.is_alphanumeric()).count();
-        let after = rest_t[word..].trim_start();
+        // The word's length in bytes slices it; its length in chars tells `2` or `B` from a name.
+        let word_end = rest_t
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest_t.len());
+        let word = rest_t[..word_end].chars().count();
+        let after = rest_t[word_end..].trim_start();
         match after.strip_prefix([':', '-', '.', '–', '—']) {
             Some(a) if word <= 2 && !a.trim().is_empty() => {
                 let offset = trimmed.len() - a.len();
@@ -799,6 +803,17 @@ mod tests {
             ("version number", "3.5 Turbo", "3.5 Turbo"),
             ("number only", "1.", "1."),
             ("a word, not a letter", "A Fresh Start", "A Fresh Start"),
+            // review: the word after the prefix was measured in chars and sliced in bytes.
+            (
+                "review: cjk word after the prefix",
+                "Option 被 取代",
+                "Option 被 取代",
+            ),
+            (
+                "review: cjk numeral and colon",
+                "Option 二: 微服务",
+                "微服务",
+            ),
         ];
         for (name, input, want) in rows {
             assert_eq!(option_name(input).0, want, "{name}");

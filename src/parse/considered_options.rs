@@ -2,6 +2,8 @@
 //! and Pros and Cons sections, alternatives lists, a comparison table's columns; their pros,
 //! cons, costs and verdicts. The chosen one is `chosen`'s.
 
+use std::collections::HashMap;
+
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
 use super::criteria::{is_weight_or_total_row, stray_rows};
 use super::markdown::{Block, Doc, Line, ListItem};
@@ -451,16 +453,20 @@ fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
     }
     let mut read = false;
     let heads: Vec<String> = items.iter().map(|it| list_option_name(it, true)).collect();
+    // Keys counted once: comparing every pair was quadratic in the list's length.
+    let mut key_counts: HashMap<String, usize> = HashMap::new();
+    for h in &heads {
+        *key_counts.entry(loose_option_key(h)).or_default() += 1;
+    }
     for (k, item) in items.iter().enumerate() {
         let Some(line) = item.lines().first() else {
             continue;
         };
         // A cut at a colon or sentence end that leaves two options alike cut too much (`Use
         // the schema: a/b` and `Use the schema: c/d`).
-        let twin = heads
-            .iter()
-            .enumerate()
-            .any(|(m, h)| m != k && loose_option_key(h) == loose_option_key(&heads[k]));
+        let twin = key_counts
+            .get(&loose_option_key(&heads[k]))
+            .is_some_and(|&n| n > 1);
         let head = if twin {
             list_option_name(item, false)
         } else {

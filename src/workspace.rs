@@ -109,24 +109,28 @@ impl Workspace {
 }
 
 /// The `docket.toml` for a path: in its folder (a file's own folder) or the nearest one above,
-/// stopping at the repository root (the folder holding `.git`).
+/// stopping at the repository root (the folder holding `.git`). Outside a repository it
+/// climbs no higher than the current folder, so a `docket.toml` in an unrelated parent (`~`,
+/// `/tmp`) never applies.
 #[must_use]
 pub fn find_config(path: &Path) -> Option<PathBuf> {
     let start = absolute(path);
-    let mut dir = if start.is_dir() {
-        Some(start.as_path())
+    let first = if start.is_dir() {
+        start.as_path()
     } else {
-        start.parent()
+        start.parent()?
     };
-    while let Some(d) = dir {
+    let repository = first.ancestors().find(|d| d.join(".git").exists());
+    let cwd = std::env::current_dir().ok().map(|c| absolute(&c));
+    let top = repository.or_else(|| cwd.as_deref().filter(|c| first.starts_with(c)));
+    for d in first.ancestors() {
         let candidate = d.join(CONFIG_FILE);
         if candidate.is_file() {
             return Some(relative_to_cwd(&candidate));
         }
-        if d.join(".git").exists() {
+        if top.is_none_or(|t| d == t) {
             return None;
         }
-        dir = d.parent();
     }
     None
 }

@@ -93,8 +93,98 @@ fn fragment() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
+/// Fragments of the vocabulary the parser reads since issues 9 and 10: CJK keys and statuses,
+/// full-width colons, options by number, comparison tables with emoji marks, chosen-option
+/// statements, mentions of bare ids, costs and dates; glued with characters whose lower case
+/// has another byte length (`İ`, the Kelvin sign `K`, the Ångström sign `Å`).
+fn vocabulary_fragment() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "# ADR 7：选用 方案B\n",
+        "# 使用 Zoom\n",
+        "状态：已接受\n",
+        "状态: 已被取代\n",
+        "**状态**：草案\n",
+        "ステータス：承認済み\n",
+        "决策日期：2024年3月5日\n",
+        "日期：2024-13-45\n",
+        "Date：5 März 2024\n",
+        "Date: 1. Jänner 2020\n",
+        "## 备选方案\n",
+        "## 决策\n\n采用 方案B：因为便宜。\n",
+        "不采用 方案A。\n",
+        "### 方案A：单体\n",
+        "### 方案B：微服务 (SELECTED)\n",
+        "### Option 2: Render ✅ Selected\n",
+        "### Opção B - Fly.io\n",
+        "## Decision\n\nWe will use Option 2.\n",
+        "## Decision Outcome\n\nChosen option: \"Option 2\", because\n",
+        "Chosen Option `(3)`. Problems with `(1)` remain.\n",
+        "Chosen option: “",
+        "Selected approach: **Render** (cheap)\n",
+        "**Winner:** Option 1 & 3\n",
+        "Option 1, 2 and 3 is the best option.\n",
+        "We chose (b) over (a).\n",
+        "| Option | 成本 | 速度 |\n|---|---|---|\n| 方案A | 🟢 | 🔴 |\n| 方案B | ⭐⭐⭐ | ✅✅ |\n",
+        "| Criterion | Weight | Option 1 | Option 2 |\n|:-|:-:|-:|-|\n| 速度 | 高 | 👍 | 👎 |\n",
+        "| 🟢 = good, 🔴 = bad |\n",
+        "Legend: ✅ = 3, ⚠️ = 2, ❌ = 1\n",
+        "| | Option 1 | Option 2 |\n|-|-|-|\n| Cost | $5/month | €10 / mo |\n",
+        "**Cost:** ¥1000/月 (free)\n",
+        "Supersedes ADR 7\n",
+        "See ADR 7 and DR-012.\n",
+        "Related: [ADR 3](../README.md)\n",
+        "[x](./0003-y/README.md)\n",
+        "[x](..\\adr\\0003-y.md)\n",
+        "Superseded by [ADR-0004](0004-use-z.md#section)\n",
+        "被 ADR-5 取代\n",
+        "已被 [ADR 9](0009.md) 取代\n",
+        "```json\n{ // comment\n \"a\": \"// not\" /* x\n```\n",
+        "```json\n/* ",
+        "Option ",
+        "Option K. ",
+        "Opção ",
+        "方案",
+        "：",
+        "，",
+        "。",
+        "İ",
+        "\u{212a}",
+        "\u{212b}",
+        "\u{2126}",
+        "ẞ",
+        "ß",
+        "ǅ",
+        "ﬃ",
+        "👍🏽",
+        "🇩🇪",
+        "\u{200b}",
+        " (",
+        "**",
+        "\"",
+        "`",
+        ", ",
+        ". ",
+        " & ",
+        "#",
+        "|",
+        "\n",
+        "- ",
+        "1. ",
+    ])
+    .prop_map(str::to_string)
+}
+
+/// 2000 cases, or `PROPTEST_CASES` when set: an explicit count would override the variable,
+/// and a longer local run (`PROPTEST_CASES=50000`) should be one command away.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn any_string(text in any::<String>()) {
@@ -103,6 +193,13 @@ proptest! {
 
     #[test]
     fn record_shaped_text(parts in prop::collection::vec(fragment(), 0..40)) {
+        parse_and_check(&parts.concat());
+    }
+
+    #[test]
+    fn vocabulary_shaped_text(parts in prop::collection::vec(
+        prop_oneof![vocabulary_fragment(), fragment()], 0..60,
+    )) {
         parse_and_check(&parts.concat());
     }
 

@@ -269,6 +269,30 @@ fn issue_9_one_config_lookup_for_every_command() {
     assert_eq!(code, 2);
 }
 
+/// review: outside a repository the lookup climbed to the file system root, so a
+/// `docket.toml` in an unrelated parent folder (`~`, `/tmp`) applied to any records below it.
+/// Without `.git` it now climbs no higher than the current folder.
+#[test]
+fn review_config_lookup_stops_outside_a_repository() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = "# 1. No status\n\nDate: 2026-01-05\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n";
+    write(dir.path(), "docket.toml", "[lint]\ndisable = [\"DK101\"]\n");
+    write(dir.path(), "project/docs/adr/0001-no-status.md", record);
+    let project = dir.path().join("project");
+    // The parent's config is not this project's.
+    for (cwd, path) in [
+        (project.clone(), "docs/adr"),
+        (project.join("docs/adr"), "."),
+    ] {
+        let (_, out) = docket(&cwd, &["lint", "--today", TODAY, path]);
+        assert!(out.contains("DK101"), "{out}");
+    }
+    // A config in the current folder still applies to a folder below it.
+    write(&project, "docket.toml", "[lint]\ndisable = [\"DK101\"]\n");
+    let (_, out) = docket(&project, &["lint", "--today", TODAY, "docs/adr"]);
+    assert!(!out.contains("DK101"), "{out}");
+}
+
 /// The names of `dknnn_…` rule modules a line of code mentions.
 fn rule_modules_named(line: &str) -> Vec<&str> {
     let bytes = line.as_bytes();

@@ -172,12 +172,17 @@ fn parse(lang: &str, content: &str) -> Option<Result<(), ParseError>> {
     })
 }
 
-/// Byte offset of a 1-based line and column.
+/// Byte offset of a 1-based line and column, on a char boundary: `serde_json` may put its
+/// column inside a multi-byte char (an unclosed string after `受`).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            return offset + column.saturating_sub(1).min(l.len());
+            let mut at = column.saturating_sub(1).min(l.len());
+            while !l.is_char_boundary(at) {
+                at -= 1;
+            }
+            return offset + at;
         }
         offset += l.len();
     }
@@ -230,6 +235,14 @@ mod tests {
                 "comment does not hide an error",
                 "json",
                 "// x\n{\"a\": }",
+                false,
+            ),
+            // review: serde_json counts columns in chars after a multi-byte char, and the
+            // offset landed inside `受`.
+            (
+                "review: error after cjk text",
+                "json",
+                "{\n\"状态：已接受\n",
                 false,
             ),
             ("broken toml", "toml", "name = ", false),

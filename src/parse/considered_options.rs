@@ -2,6 +2,8 @@
 //! and Pros and Cons sections, alternatives lists, a comparison table's columns; their pros,
 //! cons, costs and verdicts. The chosen one is `chosen`'s.
 
+use std::collections::HashMap;
+
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
 use super::criteria::{is_weight_or_total_row, stray_rows};
 use super::markdown::{Block, Doc, Line, ListItem};
@@ -45,8 +47,12 @@ fn option_name(text: &str) -> (String, bool) {
     let lower = trimmed.to_ascii_lowercase();
     let stripped = if let Some(rest) = OPTION_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)) {
         let rest_t = rest.trim_start();
-        let word = rest_t.chars().take_while(|c| c.is_alphanumeric()).count();
-        let after = rest_t[word..].trim_start();
+        // The word's length in bytes slices it; its length in chars tells `2` or `B` from a name.
+        let word_end = rest_t
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest_t.len());
+        let word = rest_t[..word_end].chars().count();
+        let after = rest_t[word_end..].trim_start();
         match after.strip_prefix([':', '-', '.', '–', '—']) {
             Some(a) if word <= 2 && !a.trim().is_empty() => {
                 let offset = trimmed.len() - a.len();
@@ -447,16 +453,20 @@ fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
     }
     let mut read = false;
     let heads: Vec<String> = items.iter().map(|it| list_option_name(it, true)).collect();
+    // Keys counted once: comparing every pair was quadratic in the list's length.
+    let mut key_counts: HashMap<String, usize> = HashMap::new();
+    for h in &heads {
+        *key_counts.entry(loose_option_key(h)).or_default() += 1;
+    }
     for (k, item) in items.iter().enumerate() {
         let Some(line) = item.lines().first() else {
             continue;
         };
         // A cut at a colon or sentence end that leaves two options alike cut too much (`Use
         // the schema: a/b` and `Use the schema: c/d`).
-        let twin = heads
-            .iter()
-            .enumerate()
-            .any(|(m, h)| m != k && loose_option_key(h) == loose_option_key(&heads[k]));
+        let twin = key_counts
+            .get(&loose_option_key(&heads[k]))
+            .is_some_and(|&n| n > 1);
         let head = if twin {
             list_option_name(item, false)
         } else {
@@ -799,6 +809,17 @@ mod tests {
             ("version number", "3.5 Turbo", "3.5 Turbo"),
             ("number only", "1.", "1."),
             ("a word, not a letter", "A Fresh Start", "A Fresh Start"),
+            // review: the word after the prefix was measured in chars and sliced in bytes.
+            (
+                "review: cjk word after the prefix",
+                "Option 被 取代",
+                "Option 被 取代",
+            ),
+            (
+                "review: cjk numeral and colon",
+                "Option 二: 微服务",
+                "微服务",
+            ),
         ];
         for (name, input, want) in rows {
             assert_eq!(option_name(input).0, want, "{name}");

@@ -6,8 +6,8 @@ use super::metadata::{MetaEntry, find};
 use super::sections::Sec;
 use super::text::{key_value, normalise_key, raw};
 use super::vocabulary::{
-    Field, NOT_STATUS_MISSPELLINGS, SELF_SUBJECTS, SELF_VERBS, SPELLING_TARGETS, STATUS_KEY,
-    STATUS_MISSPELLINGS, STATUS_WORDS, field_of, link_verb, other_link_verb,
+    Field, NEGATING_PREFIXES, NOT_STATUS_MISSPELLINGS, SELF_SUBJECTS, SELF_VERBS, SPELLING_TARGETS,
+    STATUS_KEY, STATUS_MISSPELLINGS, STATUS_WORDS, field_of, link_verb, other_link_verb,
     qualified_status_heading,
 };
 use crate::model::{Span, Status, StatusKind};
@@ -29,12 +29,16 @@ pub fn classify_status(text: &str) -> StatusKind {
         while let Some(pos) = lower[from..].find(word) {
             let at = from + pos;
             let end = at + word.len();
-            // Chinese and Japanese write no spaces between words: their words match anywhere.
-            let before_ok = word.starts_with(is_cjk)
-                || lower[..at]
+            // Chinese and Japanese write no spaces between words: their words match anywhere,
+            // except right after a negation (`未采纳`, not adopted).
+            let before_ok = if word.starts_with(is_cjk) {
+                !NEGATING_PREFIXES.iter().any(|p| lower[..at].ends_with(p))
+            } else {
+                lower[..at]
                     .chars()
                     .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
             let after_ok = word.ends_with(is_cjk)
                 || lower[end..]
                     .chars()
@@ -492,6 +496,12 @@ mod tests {
             ),
             ("`RFC`", StatusKind::Proposed),
             ("", StatusKind::Unknown),
+            // review: a CJK word matches inside a run of text, so `未采纳` (not adopted) and
+            // `不承認` (not approved) read as accepted.
+            ("未采纳", StatusKind::Unknown),
+            ("不承認", StatusKind::Unknown),
+            ("不採用", StatusKind::Rejected),
+            ("被 ADR-3 取代", StatusKind::Superseded),
         ];
         for (text, kind) in cases {
             assert_eq!(classify_status(text), kind, "{text}");

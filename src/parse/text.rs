@@ -17,6 +17,16 @@ pub(crate) struct KeyValue {
     pub(crate) bold: bool,
 }
 
+/// The lower case of a text when every char keeps its byte length, so an offset found in
+/// it is an offset in `text` too. Comparing the whole lengths is not enough: the Kelvin sign
+/// shrinks and `İ` grows, and together they cancel out.
+pub(crate) fn lowercase_same_offsets(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    text.chars()
+        .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8())
+        .then_some(lower)
+}
+
 /// Lower-cases a key and keeps letters, digits and single spaces (`Decision-Makers` → `decision makers`).
 pub(crate) fn normalise_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());

@@ -348,7 +348,8 @@ pub(crate) fn opens_with_count(phrase: &str) -> bool {
         || (!first.is_empty() && first.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Characters that negate the choice word they come right before (`不采用方案 A`).
+/// Characters that negate the choice or status word they come right before (`不采用方案 A`,
+/// `未采纳`).
 pub(crate) const NEGATING_PREFIXES: &[&str] = &["不", "未"];
 
 /// Words too common to tell options apart (`Use bats` and `bats`).

@@ -80,6 +80,14 @@ pub enum Error {
         /// What went wrong, with its causes.
         message: String,
     },
+    /// `docket serve` cannot listen on the address asked for.
+    #[error("cannot listen on {address}: {message}")]
+    Listen {
+        /// The address (`127.0.0.1:3000`).
+        address: String,
+        /// Why not.
+        message: String,
+    },
 }
 
 /// The library's result type.

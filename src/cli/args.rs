@@ -1,5 +1,6 @@
 //! Arguments every command shares: which records to read (paths, `--config`, `--ext`), where
-//! to write (`--output`), and how findings are printed and turned into an exit code.
+//! to write (`--output`), how the site is built (`build` and `serve`), and how findings are
+//! printed and turned into an exit code.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use docket::diagnostics::render::{
 };
 use docket::diagnostics::{Diagnostic, Severity, SourceMap, Summary};
 use docket::rules;
+use docket::site::SiteOptions;
 use docket::workspace::{Workspace, WorkspaceOptions};
 
 /// Which records to read.
@@ -53,6 +55,38 @@ impl InputArgs {
         let workspace = Workspace::load(&self.paths(), &options)?;
         rules::check_config(&workspace.config.lint)?;
         Ok(workspace)
+    }
+}
+
+/// How the site is built, shared by `docket build` and `docket serve`.
+#[derive(Debug, Args)]
+pub(crate) struct SiteArgs {
+    /// The folder to write the site to.
+    #[arg(long, default_value = "site", value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// A folder of templates replacing the built-ins of the same name (default: `[site]
+    /// templates` in docket.toml).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
+    /// The path the site is served under, such as `/decisions/` (default: relative links).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) base_path: Option<String>,
+    /// Write into a non-empty folder docket did not make.
+    #[arg(long)]
+    pub(crate) force: bool,
+}
+
+impl SiteArgs {
+    /// The library's site options; `input`'s paths are the folders the site must stay out of.
+    pub(crate) fn options(&self, input: &InputArgs) -> SiteOptions {
+        SiteOptions {
+            out: self.out.clone(),
+            templates: self.templates.clone(),
+            base_path: self.base_path.clone(),
+            title: None,
+            force: self.force,
+            protected: input.paths.clone(),
+        }
     }
 }
 

@@ -1,15 +1,16 @@
 //! `docket build`: the decision site of the records, and `docket templates export`, which
 //! writes the built-in site templates out for customising.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use docket::rules::{self, LintOptions};
-use docket::site::{SiteOptions, build, export_templates};
+use docket::site::{BuildReport, build, export_templates};
+use docket::workspace::Workspace;
 
-use super::args::InputArgs;
+use super::args::{InputArgs, SiteArgs};
 use super::output::emit;
 
 /// Arguments of `docket build`.
@@ -17,50 +18,48 @@ use super::output::emit;
 pub(crate) struct BuildArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// The folder to write the site to.
-    #[arg(long, default_value = "site", value_name = "DIR")]
-    out: PathBuf,
-    /// A folder of templates replacing the built-ins of the same name (default: `[site]
-    /// templates` in docket.toml).
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// The path the site is served under, such as `/decisions/` (default: relative links).
-    #[arg(long, value_name = "PATH")]
-    base_path: Option<String>,
-    /// Write into a non-empty folder docket did not make.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    site: SiteArgs,
 }
 
 pub(crate) fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let workspace = args.input.load_with(true)?;
-    let findings = rules::run(&workspace, &LintOptions::default());
-    let options = SiteOptions {
-        out: args.out.clone(),
-        templates: args.templates.clone(),
-        base_path: args.base_path.clone(),
-        title: None,
-        force: args.force,
-        protected: args.input.paths.clone(),
-    };
-    let report = build(&workspace, &findings, &options)
-        .with_context(|| format!("writing the site to {}", args.out.display()))?;
-    let removed = if report.removed > 0 {
-        format!(", {} stale file(s) removed", report.removed)
-    } else {
-        String::new()
-    };
-    emit(
-        &format!(
-            "Built {} pages for {} records in {}{removed}\nopen {}\n",
-            report.pages,
-            workspace.corpus.decisions.len(),
-            args.out.display(),
-            report.index.display()
-        ),
-        None,
-    )?;
+    let built = build_site(&args.input, &args.site)?;
+    emit(&built.summary(&args.site.out), None)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A site written by [`build_site`], with the workspace it was built from.
+pub(crate) struct Built {
+    pub(crate) workspace: Workspace,
+    pub(crate) report: BuildReport,
+}
+
+impl Built {
+    /// `Built 7 pages for 3 records in site` and where to open it.
+    pub(crate) fn summary(&self, out: &Path) -> String {
+        let removed = if self.report.removed > 0 {
+            format!(", {} stale file(s) removed", self.report.removed)
+        } else {
+            String::new()
+        };
+        format!(
+            "Built {} pages for {} records in {}{removed}\nopen {}\n",
+            self.report.pages,
+            self.workspace.corpus.decisions.len(),
+            out.display(),
+            self.report.index.display()
+        )
+    }
+}
+
+/// Loads the records, lints them and writes the site: the one build path of `docket build`
+/// and `docket serve`.
+pub(crate) fn build_site(input: &InputArgs, site: &SiteArgs) -> anyhow::Result<Built> {
+    let workspace = input.load_with(true)?;
+    let findings = rules::run(&workspace, &LintOptions::default());
+    let report = build(&workspace, &findings, &site.options(input))
+        .with_context(|| format!("writing the site to {}", site.out.display()))?;
+    Ok(Built { workspace, report })
 }
 
 /// Arguments of `docket templates`.

@@ -9,6 +9,7 @@ mod lint;
 mod list;
 mod output;
 mod score;
+mod serve;
 mod show;
 
 use std::process::ExitCode;
@@ -28,6 +29,9 @@ enum Command {
     /// Build the decision site: a page per record, index with search, graph, timeline and
     /// platforms.
     Build(build::BuildArgs),
+    /// Build the site, serve it on 127.0.0.1 (port 3000), and rebuild and reload open pages
+    /// when records or templates change.
+    Serve(serve::ServeArgs),
     /// Work with the site templates (`templates export DIR`).
     Templates(build::TemplatesArgs),
     /// Print the parsed model of records as JSON.
@@ -57,6 +61,7 @@ pub(crate) fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Templates(args) => build::run_templates(&args),
         Command::Export(args) => export::run(&args),
         Command::Graph(args) => graph::run(&args),

@@ -32,8 +32,13 @@ pub(crate) fn note(text: &str) {
     eprintln!("note: {text}");
 }
 
+/// Prints a failure on stderr, the whole chain on one line.
+pub(crate) fn error(err: &anyhow::Error) {
+    eprintln!("error: {err:#}");
+}
+
 /// Prints a failure and returns exit code 2.
 pub(crate) fn failure(err: &anyhow::Error) -> ExitCode {
-    eprintln!("error: {err:#}");
+    error(err);
     ExitCode::from(2)
 }

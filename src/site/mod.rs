@@ -17,6 +17,7 @@
 mod output;
 mod pages;
 mod search;
+mod serve;
 mod svg;
 mod templates;
 mod view;
@@ -37,6 +38,7 @@ pub use pages::{
     GraphPage, IndexPage, MonthGroup, PlatformUse, PlatformView, PlatformsPage, TimelinePage,
 };
 pub use search::SearchEntry;
+pub use serve::{ChangeWatch, ServeOptions, SiteServer, VERSION_PATH, rebuild_on_change};
 pub use svg::{Bar, BarChart, EdgeLine, GraphDrawing, NodeBox};
 pub use templates::{BUILT_IN, export_templates};
 pub use view::{

@@ -56,10 +56,9 @@ impl SiteServer {
             address: address.to_string(),
             message: err.to_string(),
         })?;
-        let local = server
-            .server_addr()
-            .to_ip()
-            .expect("a server started with `http` listens on an IP address");
+        // A server started with `http` listens on an IP address: the one asked for, with
+        // the port chosen when it was 0.
+        let local = server.server_addr().to_ip().unwrap_or(address);
         let root = options.site.canonicalize().map_err(|source| Error::Io {
             path: options.site.clone(),
             source,
@@ -101,9 +100,9 @@ impl SiteServer {
         self.version.load(Ordering::SeqCst)
     }
 
-    /// Tells open pages to reload by bumping the version they poll; returns the new version.
-    pub fn bump_version(&self) -> u64 {
-        self.version.fetch_add(1, Ordering::SeqCst) + 1
+    /// Tells open pages to reload by bumping the version they poll.
+    pub fn bump_version(&self) {
+        self.version.fetch_add(1, Ordering::SeqCst);
     }
 }
 

@@ -111,7 +111,9 @@ fn answer(root: &Path, mut stream: TcpStream) {
         body.len()
     );
     // The browser may have gone away; nothing to do then.
-    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
 }
 
 /// The file a request target names under `root`: query dropped, `%XX` decoded, a folder's
@@ -186,7 +188,10 @@ fn file_for_stays_inside_the_root() {
     std::fs::File::create(dir.path().join("index.html")).unwrap();
     let root = dir.path();
     assert_eq!(file_for(root, "/"), Some(root.join("index.html")));
-    assert_eq!(file_for(root, "/index.html?q=x"), Some(root.join("index.html")));
+    assert_eq!(
+        file_for(root, "/index.html?q=x"),
+        Some(root.join("index.html"))
+    );
     assert_eq!(file_for(root, "/../etc/passwd"), None);
     assert_eq!(file_for(root, "/%2e%2e/etc/passwd"), None);
     assert_eq!(file_for(root, "/records/missing.html"), None);
@@ -224,7 +229,10 @@ fn issue_11_site_in_headless_chromium() {
         .arg(&site)
         .assert()
         .success();
-    assert!(site.join(HOSTILE_PAGE).is_file(), "the hostile record has a page");
+    assert!(
+        site.join(HOSTILE_PAGE).is_file(),
+        "the hostile record has a page"
+    );
 
     let url = serve(site);
     let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR"))

@@ -358,7 +358,9 @@ fn issue_11_a_record_mentioned_many_times_is_listed_once() {
         .expect("DR-001 lists incoming links");
     let mentions_by_adr7 = incoming
         .split("<li ")
-        .filter(|li| li.starts_with("class=\"mention\"") && li.contains("adr-007-backend-on-render"))
+        .filter(|li| {
+            li.starts_with("class=\"mention\"") && li.contains("adr-007-backend-on-render")
+        })
         .count();
     assert_eq!(mentions_by_adr7, 1, "{incoming}");
 }

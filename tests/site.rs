@@ -342,3 +342,25 @@ fn templates_export_writes_the_defaults_once() {
     let (code, _, _) = run(&["templates", "export", path_str(&dir), "--force"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn issue_11_a_record_mentioned_many_times_is_listed_once() {
+    // ADR-007 mentions DR-001 three times; DR-001's "Incoming" listed it three times.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let (code, _, stderr) = run(&["build", "records", "--out", path_str(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let dr1 = read(&out.join("records/dr-001-backend-hosting.html"));
+    let incoming = dr1
+        .split("<h3>Incoming</h3>")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .expect("DR-001 lists incoming links");
+    let mentions_by_adr7 = incoming
+        .split("<li ")
+        .filter(|li| {
+            li.starts_with("class=\"mention\"") && li.contains("adr-007-backend-on-render")
+        })
+        .count();
+    assert_eq!(mentions_by_adr7, 1, "{incoming}");
+}

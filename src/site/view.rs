@@ -272,7 +272,19 @@ pub(crate) fn link_views(
     let mut incoming: Vec<LinkView> = graph.incoming(index).map(in_view).collect();
     outgoing.sort_by_key(|l| l.mention);
     incoming.sort_by_key(|l| l.mention);
+    dedup_links(&mut outgoing);
+    dedup_links(&mut incoming);
     (outgoing, incoming)
+}
+
+/// Keeps the first of the links that would read the same on the page: a record mentioned three
+/// times in another is listed once.
+fn dedup_links(links: &mut Vec<LinkView>) {
+    let mut seen = std::collections::HashSet::new();
+    links.retain(|l| {
+        let other = l.record.as_ref().map_or(&l.text, |r| &r.slug);
+        seen.insert((l.relation.clone(), other.clone()))
+    });
 }
 
 /// The metadata panel: status, dates, people, chosen option.

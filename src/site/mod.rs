@@ -35,7 +35,8 @@ use crate::workspace::Workspace;
 
 pub use output::MARKER;
 pub use pages::{
-    GraphPage, IndexPage, MonthGroup, PlatformUse, PlatformView, PlatformsPage, TimelinePage,
+    GraphPage, IndexPage, MonthGroup, PlatformChoice, PlatformUse, PlatformView, PlatformsPage,
+    TimelinePage,
 };
 pub use search::SearchEntry;
 pub use serve::{ChangeWatch, ServeOptions, SiteServer, VERSION_PATH, rebuild_on_change};

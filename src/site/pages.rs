@@ -24,6 +24,22 @@ pub struct IndexPage {
     pub statuses: Vec<StatusView>,
     /// The tags the records have, sorted.
     pub tags: Vec<String>,
+    /// The id series the records have (`ADR`, `DR`), sorted; `has_unnumbered` tells whether
+    /// some record has none.
+    pub series: Vec<String>,
+    /// Whether some record has no series (a bare number or no id).
+    pub has_unnumbered: bool,
+    /// The options (platforms) the records weigh, sorted case-blind, each once.
+    pub platforms: Vec<PlatformChoice>,
+}
+
+/// An option in the index's platform filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlatformChoice {
+    /// The option key rows list in `option_keys`.
+    pub key: String,
+    /// The name as first written.
+    pub name: String,
 }
 
 /// The graph page.
@@ -110,10 +126,33 @@ pub(crate) fn index_page(rows: &[RecordRow]) -> IndexPage {
     let mut tags: Vec<String> = rows.iter().flat_map(|r| r.tags.iter().cloned()).collect();
     tags.sort();
     tags.dedup();
+    let mut series: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.series.is_empty())
+        .map(|r| r.series.clone())
+        .collect();
+    series.sort();
+    series.dedup();
+    let mut platforms: BTreeMap<String, PlatformChoice> = BTreeMap::new();
+    for row in rows {
+        for (name, key) in row.options.iter().zip(&row.option_keys) {
+            platforms
+                .entry(key.clone())
+                .or_insert_with(|| PlatformChoice {
+                    key: key.clone(),
+                    name: name.clone(),
+                });
+        }
+    }
+    let mut platforms: Vec<PlatformChoice> = platforms.into_values().collect();
+    platforms.sort_by(|a, b| (a.name.to_lowercase(), &a.key).cmp(&(b.name.to_lowercase(), &b.key)));
     IndexPage {
         records: rows.to_vec(),
         statuses: statuses_of(rows),
         tags,
+        series,
+        has_unnumbered: rows.iter().any(|r| r.series.is_empty()),
+        platforms,
     }
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::graph::{Edge, Graph, Target};
-use crate::model::{Decision, LinkKind, StatusKind};
+use crate::model::{Decision, LinkKind, StatusKind, option_key};
 use crate::score::{RecordScore, Scorecard, Verdict, fmt_plain};
 
 use super::svg::{BarChart, bar_chart};
@@ -73,6 +73,12 @@ pub struct RecordRow {
     pub chosen: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// The id's series prefix (`DR`, `ADR`); empty for bare numbers and records without id.
+    pub series: String,
+    /// The options the record weighs (chosen or considered), each once, in record order.
+    pub options: Vec<String>,
+    /// The same options as keys (lower case, suffixes dropped), for the platform filter.
+    pub option_keys: Vec<String>,
     /// The record's file, as docket read it.
     pub path: String,
 }
@@ -80,6 +86,7 @@ pub struct RecordRow {
 impl RecordRow {
     pub(crate) fn new(decision: &Decision, graph: &Graph, index: usize, slug: &str) -> RecordRow {
         let node = &graph.nodes[index];
+        let options = record_options(decision);
         RecordRow {
             key: node.key.clone(),
             title: node.title.clone(),
@@ -93,9 +100,32 @@ impl RecordRow {
                 .map(|d| d.to_string()),
             chosen: decision.chosen.as_ref().map(|c| c.name.clone()),
             tags: decision.tags.clone(),
+            series: decision
+                .id
+                .as_ref()
+                .and_then(|id| id.series.clone())
+                .unwrap_or_default(),
+            options: options.clone(),
+            option_keys: options.iter().map(|o| option_key(o)).collect(),
             path: decision.path.clone(),
         }
     }
+}
+
+/// The options a record weighs, the chosen one included, each once (by option key).
+fn record_options(decision: &Decision) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    decision
+        .chosen
+        .iter()
+        .map(|c| &c.name)
+        .chain(decision.options.iter().map(|o| &o.name))
+        .filter(|name| {
+            let key = option_key(name);
+            !key.is_empty() && seen.insert(key)
+        })
+        .cloned()
+        .collect()
 }
 
 /// A label and a value in a record's metadata panel.

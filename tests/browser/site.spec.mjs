@@ -96,6 +96,31 @@ check(count === `${shown} of ${total} records`, "the count follows the filter", 
 await page.locator("#search").fill("");
 check((await visibleRows.count()) === total, "clearing the search shows every row again");
 
+// 1b. Choosing a series leaves exactly that series' rows; clicking the Date header orders the
+// rows by date (undated last) and says so with aria-sort.
+await page.locator("#filter-series").selectOption("DR");
+const seriesRows = await page.evaluate(() =>
+  Array.from(document.querySelectorAll("#records tbody tr")).map((r) => ({
+    series: r.dataset.series, hidden: r.hidden })));
+const wrongSeries = seriesRows.filter((r) => r.hidden === (r.series === "DR"));
+const drShown = seriesRows.filter((r) => !r.hidden).length;
+check(drShown > 0 && wrongSeries.length === 0, "choosing series DR shows exactly the DR rows", `${drShown} rows`);
+await page.locator("#filter-series").selectOption("");
+check((await visibleRows.count()) === total, "series All shows every row again");
+await page.locator('th[data-sort="date"] button').click();
+const dates = await page.evaluate(() =>
+  Array.from(document.querySelectorAll("#records tbody tr")).map((r) => r.dataset.date));
+const dated = dates.filter(Boolean);
+const inOrder = dated.every((d, i) => i === 0 || dated[i - 1] <= d)
+  && dates.slice(dated.length).every((d) => !d);
+check(inOrder && dated.length > 1, "clicking Date orders the rows by date", dates.join(" "));
+const dateSort = await page.locator('th[data-sort="date"]').getAttribute("aria-sort");
+check(dateSort === "ascending", "the Date header says it sorts ascending", dateSort);
+await page.locator('th[data-sort="date"] button').press("Enter");
+const desc = await page.evaluate(() =>
+  Array.from(document.querySelectorAll("#records tbody tr")).map((r) => r.dataset.date).filter(Boolean));
+check(desc.every((d, i) => i === 0 || desc[i - 1] >= d), "pressing Enter on it reverses the order", desc.join(" "));
+
 // 2. A record link leads to DR-001's page, which draws its criteria totals as an SVG bar chart.
 await page.locator('#records tr[data-slug="dr-001-backend-hosting"] a').click();
 await page.waitForURL(/records\/dr-001-backend-hosting\.html$/);

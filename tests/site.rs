@@ -364,3 +364,94 @@ fn issue_11_a_record_mentioned_many_times_is_listed_once() {
         .count();
     assert_eq!(mentions_by_adr7, 1, "{incoming}");
 }
+
+/// Writes a test file.
+fn put(path: &Path, text: impl AsRef<[u8]>) {
+    docket::atomic_write::write_atomic(path, text.as_ref()).unwrap();
+}
+
+#[test]
+fn issue_11_local_files_are_copied_and_nothing_outside_the_repository() {
+    // A repository (a `.git` folder) with records in `docs/adr`, an image beside them, a notes
+    // file at the root, and a secret next to the repository that a record tries to reach.
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    let adr = repo.join("docs/adr");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(adr.join("img")).unwrap();
+    put(&adr.join("img/flow chart.png"), b"PNG bytes");
+    put(&repo.join("NOTES.txt"), b"notes");
+    put(&tmp.path().join("secret.txt"), b"top secret");
+    put(
+        &adr.join("0001-pick-a-broker.md"),
+        "# 1. Pick a broker\n\nStatus: Accepted\n\n## Context\n\n\
+         ![Flow](img/flow%20chart.png) See [the notes](../../NOTES.txt#queues), \
+         [the secret](../../../secret.txt), [passwords](/etc/passwd), \
+         ![missing](img/none.png) and [the next one](0002-keep-it.md).\n",
+    );
+    put(
+        &adr.join("0002-keep-it.md"),
+        "# 2. Keep it\n\nStatus: Accepted\n\n## Context\n\nNothing.\n",
+    );
+    let out = tmp.path().join("site");
+    let (code, _, stderr) = run(&["build", path_str(&adr), "--out", path_str(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = files(&out);
+    assert_eq!(
+        site.get("records/files/docs/adr/img/flow chart.png")
+            .map(Vec::as_slice),
+        Some(&b"PNG bytes"[..])
+    );
+    assert_eq!(
+        site.get("records/files/NOTES.txt").map(Vec::as_slice),
+        Some(&b"notes"[..])
+    );
+    assert!(
+        site.values().all(|bytes| bytes != b"top secret"),
+        "nothing outside the repository is copied"
+    );
+    let page = read(&out.join("records/0001-pick-a-broker.html"));
+    let main = main_of(&page);
+    assert!(
+        main.contains("src=\"files/docs/adr/img/flow%20chart.png\""),
+        "{main}"
+    );
+    assert!(main.contains("href=\"files/NOTES.txt#queues\""), "{main}");
+    assert!(
+        main.contains("href=\"../records/0002-keep-it.html\""),
+        "{main}"
+    );
+    for gone in ["secret.txt", "/etc/passwd", "none.png"] {
+        assert!(!main.contains(gone), "{gone} is still linked: {main}");
+    }
+    assert!(
+        main.contains("<a rel=\"noopener noreferrer\">the secret</a>"),
+        "the link text stays, inert: {main}"
+    );
+
+    // With a repository URL, other files are linked there; images are still copied.
+    let config = tmp.path().join("docket.toml");
+    put(
+        &config,
+        "[site]\nrepository_url = \"https://code.example.org/acme/broker/blob/main\"\n",
+    );
+    let (code, _, stderr) = run(&[
+        "build",
+        path_str(&adr),
+        "--out",
+        path_str(&out),
+        "--config",
+        path_str(&config),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(&out.join("records/0001-pick-a-broker.html"));
+    assert!(
+        page.contains("href=\"https://code.example.org/acme/broker/blob/main/NOTES.txt#queues\""),
+        "{page}"
+    );
+    assert!(page.contains("src=\"files/docs/adr/img/flow%20chart.png\""));
+    assert!(
+        !out.join("records/files/NOTES.txt").exists(),
+        "a stale copy is removed"
+    );
+}

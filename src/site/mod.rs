@@ -14,6 +14,7 @@
 //! # Ok::<(), docket::Error>(())
 //! ```
 
+mod files;
 mod output;
 mod pages;
 mod search;
@@ -268,6 +269,7 @@ fn render_site(
         renderer.render("platforms.html", "platforms", 0, &platforms)?,
     );
     let record_root = renderer.root(1);
+    let mut local = files::LocalFiles::new(config.repository_url.clone());
     for (i, row) in rows.iter().enumerate() {
         let page = pages::record_page(
             workspace,
@@ -276,13 +278,14 @@ fn render_site(
             &rows,
             &scores[i],
             &record_root,
-            config.repository_url.as_deref(),
+            &mut local,
         );
         files.insert(
             row.url.clone(),
             renderer.render("record.html", "record", 1, &page)?,
         );
     }
+    files.extend(local.files);
     let (json, script) = search::search_files(&search::search_entries(decisions, &rows))?;
     files.insert("search-index.json".to_string(), json.into_bytes());
     files.insert("search-index.js".to_string(), script.into_bytes());

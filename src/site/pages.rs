@@ -10,6 +10,7 @@ use crate::model::{Decision, StatusKind, option_key, same_option};
 use crate::score::{RecordScore, fmt_plain};
 use crate::workspace::Workspace;
 
+use super::files::{LocalFiles, Rewrite, rewrite_links};
 use super::svg::{GraphDrawing, graph_drawing};
 use super::view::{
     RecordPage, RecordRow, StatusView, cost_view, fields, finding_views, link_views, scorecard_view,
@@ -290,7 +291,8 @@ fn attribute_text(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A record's page. `root` leads from the record page to the site root.
+/// A record's page. `root` leads from the record page to the site root; local files the
+/// record links to are collected in `local`, which also knows `[site] repository_url`.
 pub(crate) fn record_page(
     workspace: &Workspace,
     findings: &[crate::diagnostics::Diagnostic],
@@ -298,7 +300,7 @@ pub(crate) fn record_page(
     rows: &[RecordRow],
     score: &RecordScore,
     root: &str,
-    repository_url: Option<&str>,
+    local: &mut LocalFiles,
 ) -> RecordPage {
     let graph = &workspace.graph;
     let decision = &workspace.corpus.decisions[index];
@@ -314,7 +316,15 @@ pub(crate) fn record_page(
     let html = decision
         .html
         .as_ref()
-        .map(|h| h.with_hrefs(&hrefs).as_str().to_string())
+        .map(|h| {
+            let linked = h.with_hrefs(&hrefs);
+            rewrite_links(linked.as_str(), |value, image| {
+                if !image && hrefs.iter().any(|(_, to)| to == value) {
+                    return Rewrite::Keep;
+                }
+                local.rewrite(&decision.path, value, image)
+            })
+        })
         .unwrap_or_default();
     let heads = graph.heads(index);
     let superseded_by = if heads == [index] {
@@ -334,7 +344,9 @@ pub(crate) fn record_page(
         scorecards: score.tables.iter().map(scorecard_view).collect(),
         costs: cost_view(score),
         findings: finding_views(findings, &decision.path, &workspace.corpus.sources),
-        source_url: repository_url
+        source_url: local
+            .repository_url
+            .as_ref()
             .map(|url| format!("{}/{}", url.trim_end_matches('/'), decision.path)),
     }
 }

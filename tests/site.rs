@@ -455,3 +455,65 @@ fn issue_11_local_files_are_copied_and_nothing_outside_the_repository() {
         "a stale copy is removed"
     );
 }
+
+#[test]
+fn issue_11_graph_draws_chains_left_to_right_without_overlaps() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let (code, stdout, stderr) = run(&["build", "records", "--out", path_str(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let graph = read(&out.join("graph.html"));
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+        tag[at..tag[at..].find('"').unwrap() + at].parse().unwrap()
+    };
+    // (key, x, y, w, h) of each node box.
+    let boxes: Vec<(String, f64, f64, f64, f64)> = graph
+        .split("<g class=\"node ")
+        .skip(1)
+        .map(|node| {
+            let rect = &node[node.find("<rect").unwrap()..];
+            let rect = &rect[..rect.find('>').unwrap()];
+            let key = node
+                .split("<title>")
+                .nth(1)
+                .unwrap()
+                .split(':')
+                .next()
+                .unwrap();
+            (
+                key.to_string(),
+                attr(rect, "x"),
+                attr(rect, "y"),
+                attr(rect, "width"),
+                attr(rect, "height"),
+            )
+        })
+        .collect();
+    let records: usize = stdout
+        .split(" for ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the build says how many records");
+    assert_eq!(boxes.len(), records, "one node per record");
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let apart =
+                a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1 || a.2 + a.4 <= b.2 || b.2 + b.4 <= a.2;
+            assert!(apart, "{} and {} overlap", a.0, b.0);
+        }
+    }
+    let x = |key: &str| boxes.iter().find(|b| b.0 == key).unwrap().1;
+    assert!(
+        x("ADR-005") < x("ADR-006") && x("ADR-006") < x("ADR-007"),
+        "older to newer"
+    );
+    let columns: std::collections::BTreeSet<i64> = boxes.iter().map(|b| b.1 as i64).collect();
+    assert!(
+        columns.len() >= 3,
+        "records spread over columns: {columns:?}"
+    );
+    // Each node is labelled with its status in words, not colour alone.
+    assert!(graph.contains("ADR-005 · Superseded"));
+}

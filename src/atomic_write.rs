@@ -8,6 +8,39 @@ use crate::error::{Error, Result};
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, bytes, |tmp, path| std::fs::rename(tmp, path))
+}
+
+/// Writes `bytes` to `path` atomically, only if `path` does not exist: the temp file is
+/// hard-linked into place, which fails rather than replace a file, even one that appears
+/// while the temp file is written ([`Error::Exists`]).
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    write_with(path, bytes, |tmp, path| {
+        let linked = std::fs::hard_link(tmp, path);
+        let _ = std::fs::remove_file(tmp);
+        linked
+    })
+    .map_err(|err| match err {
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            Error::Exists {
+                path: path.to_path_buf(),
+            }
+        }
+        other => other,
+    })
+}
+
+/// Writes a temp file beside `path`, then moves it into place with `finish`.
+fn write_with(
+    path: &Path,
+    bytes: &[u8],
+    finish: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -24,7 +57,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        finish(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

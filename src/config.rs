@@ -32,6 +32,19 @@ pub struct Config {
     /// How `docket build` writes the site.
     #[serde(default)]
     pub site: SiteConfig,
+    /// How `docket new` writes records.
+    #[serde(default)]
+    pub new: NewConfig,
+}
+
+/// The `[new]` section: how `docket new` writes records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewConfig {
+    /// A folder of record templates (`dr.md`, `hosting.md`, …) replacing the built-ins of the
+    /// same name, relative to the config file's folder.
+    #[serde(default)]
+    pub templates: Option<PathBuf>,
 }
 
 /// The `[site]` section: how `docket build` writes the decision site.
@@ -389,6 +402,9 @@ impl Config {
         config.lint.source = Some((path.to_path_buf(), text.to_string()));
         if let (Some(templates), Some(dir)) = (&config.site.templates, path.parent()) {
             config.site.templates = Some(dir.join(templates));
+        }
+        if let (Some(templates), Some(dir)) = (&config.new.templates, path.parent()) {
+            config.new.templates = Some(dir.join(templates));
         }
         if config.graph.orphans {
             // `[graph] orphans = true` is the graph's way of saying `[lint] enable = ["DK606"]`.

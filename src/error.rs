@@ -88,6 +88,12 @@ pub enum Error {
         /// Why not.
         message: String,
     },
+    /// `docket new` or `docket init` would replace a file that exists.
+    #[error("`{}` already exists", path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// The library's result type.

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod atomic_write;
+pub mod authoring;
 pub mod changes;
 pub mod config;
 pub mod corpus;

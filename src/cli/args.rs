@@ -6,11 +6,13 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use docket::diagnostics::render::{
     HumanOptions, render_github, render_human, render_json, render_sarif,
 };
 use docket::diagnostics::{Diagnostic, Severity, SourceMap, Summary};
+use docket::model::Date;
 use docket::rules;
 use docket::site::SiteOptions;
 use docket::workspace::{Workspace, WorkspaceOptions};
@@ -161,4 +163,32 @@ pub(crate) fn findings_exit_code(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The date a flag gives as `YYYY-MM-DD`, or today's (UTC) when it is absent.
+pub(crate) fn date_arg(flag: &str, given: Option<&str>) -> anyhow::Result<Date> {
+    if let Some(text) = given {
+        let parts: Vec<&str> = text.split('-').collect();
+        let date = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => Date::from_ymd(
+                y.parse().unwrap_or(0),
+                m.parse().unwrap_or(0),
+                d.parse().unwrap_or(0),
+            ),
+            _ => None,
+        };
+        return date.ok_or_else(|| {
+            docket::Error::InvalidValue {
+                what: flag.into(),
+                value: text.into(),
+                message: "expected a date as YYYY-MM-DD".into(),
+            }
+            .into()
+        });
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .context("reading the system clock")?
+        .as_secs();
+    Date::from_days(i64::try_from(secs / 86_400)?).context("the system date is out of range")
 }

@@ -110,30 +110,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn today(given: Option<&str>) -> anyhow::Result<Date> {
-    if let Some(text) = given {
-        let parts: Vec<&str> = text.split('-').collect();
-        let date = match parts.as_slice() {
-            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => Date::from_ymd(
-                y.parse().unwrap_or(0),
-                m.parse().unwrap_or(0),
-                d.parse().unwrap_or(0),
-            ),
-            _ => None,
-        };
-        return date.ok_or_else(|| {
-            docket::Error::InvalidValue {
-                what: "--today".into(),
-                value: text.into(),
-                message: "expected a date as YYYY-MM-DD".into(),
-            }
-            .into()
-        });
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .context("reading the system clock")?
-        .as_secs();
-    Date::from_days(i64::try_from(secs / 86_400)?).context("the system date is out of range")
+    super::args::date_arg("--today", given)
 }
 
 /// The records changed since a ref (as corpus paths) and the numbered records on that ref.

@@ -7,6 +7,7 @@ mod export;
 mod graph;
 mod lint;
 mod list;
+mod new;
 mod output;
 mod score;
 mod serve;
@@ -42,6 +43,10 @@ enum Command {
     Show(show::ShowArgs),
     /// List records as a table, JSON, CSV or a markdown index.
     List(list::ListArgs),
+    /// Write a new record from a template with the next free number; prints its path.
+    New(new::NewArgs),
+    /// Set up a project: docket.toml, a records folder and a first record.
+    Init(new::InitArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
     /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
@@ -68,6 +73,8 @@ pub(crate) fn run() -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Init(args) => new::run_init(&args),
         Command::Score(args) => score::run(&args),
     };
     match result {

@@ -1,6 +1,6 @@
 //! Writing records: `docket new` fills a record template and picks the next number, and
 //! `docket init` sets up a config, a records folder and a first record. Files are written
-//! through [`write_atomic_new`](crate::atomic_write::write_atomic_new), never over another.
+//! through [`write_atomic_new`], never over another.
 
 pub mod numbering;
 pub mod templates;

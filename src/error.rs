@@ -98,3 +98,20 @@ pub enum Error {
 
 /// The library's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// A Tera error (site or record template) with its causes on one line.
+    pub(crate) fn from_template(name: &str, err: &tera::Error) -> Error {
+        let mut message = err.to_string();
+        let mut source = std::error::Error::source(err);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        Error::Template {
+            name: name.to_string(),
+            message,
+        }
+    }
+}

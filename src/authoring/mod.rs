@@ -191,22 +191,10 @@ fn relative(dir: &Path, target: &Path) -> String {
 /// Renders one template source with Tera.
 fn render(name: &str, source: &str, context: &Context) -> Result<String> {
     let mut tera = Tera::default();
-    let failed = |err: &tera::Error| {
-        let mut message = err.to_string();
-        let mut cause = std::error::Error::source(err);
-        while let Some(c) = cause {
-            message.push_str(": ");
-            message.push_str(&c.to_string());
-            cause = c.source();
-        }
-        Error::Template {
-            name: name.to_string(),
-            message,
-        }
-    };
     tera.add_raw_template(name, source)
-        .map_err(|e| failed(&e))?;
-    tera.render(name, context).map_err(|e| failed(&e))
+        .map_err(|e| Error::from_template(name, &e))?;
+    tera.render(name, context)
+        .map_err(|e| Error::from_template(name, &e))
 }
 
 /// The config `docket init` writes, with the records folder filled in.

@@ -208,7 +208,7 @@ impl Renderer<'_> {
         self.tera
             .render(template, &context)
             .map(String::into_bytes)
-            .map_err(|err| templates::template_error(template, &err))
+            .map_err(|err| crate::error::Error::from_template(template, &err))
     }
 }
 

@@ -95,23 +95,8 @@ pub(crate) fn load_templates(sources: &[(&'static str, String)]) -> Result<Tera>
         .map(|(name, text)| (*name, text.as_str()))
         .collect();
     tera.add_raw_templates(templates)
-        .map_err(|err| template_error("templates", &err))?;
+        .map_err(|err| Error::from_template("templates", &err))?;
     Ok(tera)
-}
-
-/// A Tera error with its causes on one line.
-pub(crate) fn template_error(name: &str, err: &tera::Error) -> Error {
-    let mut message = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    Error::Template {
-        name: name.to_string(),
-        message,
-    }
 }
 
 /// Writes the built-in templates and assets into `dir` for customising. An existing file is

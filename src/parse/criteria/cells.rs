@@ -86,10 +86,7 @@ pub(crate) fn read_weight(text: &str, span: Span) -> Weight {
         || percent
         || after.starts_with(['x', '×', '/', '(', ')', ']', ' ', '-', '–']);
     let number = if !num.is_empty() && ends_cleanly {
-        num.trim_end_matches('.')
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
+        finite_number(&num)
     } else {
         None
     };
@@ -220,11 +217,7 @@ fn parse_number_rating(t: &str) -> Option<(RatingMark, Option<String>)> {
     if num.is_empty() || num.starts_with('.') {
         return None;
     }
-    let value: f64 = num
-        .trim_end_matches('.')
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())?;
+    let value = finite_number(&num)?;
     let mut rest = t[num.len()..].trim_start();
     let mut out_of = None;
     if let Some(r) = rest.strip_prefix('/') {
@@ -272,11 +265,7 @@ pub(crate) fn number_of(text: &str) -> Option<f64> {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    let value: f64 = num
-        .trim_end_matches('.')
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())?;
+    let value = finite_number(&num)?;
     // A minus sign right before the digits (Pugh net scores) makes the total negative.
     let before: String = t.chars().take_while(|c| !c.is_ascii_digit()).collect();
     if before.trim_end().ends_with(['-', '−', '–']) {
@@ -290,6 +279,15 @@ pub(crate) fn number_of(text: &str) -> Option<f64> {
 /// unknown, which is something a criteria table says.
 pub(crate) fn is_symbolic(mark: &RatingMark) -> bool {
     !matches!(mark, RatingMark::Unrecognised | RatingMark::Empty)
+}
+
+/// A run of digits read as a finite number, a trailing full stop ignored (`7.` = 7).
+pub(super) fn finite_number(digits: &str) -> Option<f64> {
+    digits
+        .trim_end_matches('.')
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
 }
 
 #[cfg(test)]

@@ -129,11 +129,7 @@ fn bullet_entry(text: &str) -> Option<LegendEntry> {
     if !(has_unit && before.ends_with('(') || alone_in_brackets || after_separator) {
         return None;
     }
-    let value: f64 = num
-        .trim_end_matches('.')
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())?;
+    let value = super::cells::finite_number(&num)?;
     let label = before
         .trim_end_matches(['(', ':', '–', '—', '→', ' '])
         .trim()

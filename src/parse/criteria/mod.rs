@@ -138,12 +138,11 @@ fn totals_in(value: &str, at: usize, options: &[String]) -> Vec<StatedTotal> {
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
             .collect();
-        let num = num.trim_end_matches('.');
-        if let Some(v) = num.parse::<f64>().ok().filter(|v| v.is_finite()) {
+        if let Some(v) = cells::finite_number(&num) {
             let start = at + pos + name.len() + skip;
             out.push(StatedTotal {
                 option: option.clone(),
-                raw: num.to_string(),
+                raw: num.trim_end_matches('.').to_string(),
                 value: Some(v),
                 span: Span::new(start, start + num.len()),
             });

@@ -94,6 +94,14 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// An edit in place (`docket status`, `rename`, …) cannot be made; nothing was written.
+    #[error("cannot edit `{}`: {message}", path.display())]
+    Edit {
+        /// The record.
+        path: PathBuf,
+        /// Why not.
+        message: String,
+    },
 }
 
 /// The library's result type.

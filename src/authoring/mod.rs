@@ -2,6 +2,7 @@
 //! `docket init` sets up a config, a records folder and a first record. Files are written
 //! through [`write_atomic_new`], never over another.
 
+pub mod edit;
 pub mod numbering;
 pub mod templates;
 
@@ -155,21 +156,27 @@ fn link_view(dir: &Path, decisions: &[Decision], what: &str, raw: &str) -> Resul
         .id
         .as_ref()
         .map_or(raw.to_string(), |i| i.raw.clone());
-    let title = target.title.text.clone();
-    let heading = match target.id.as_ref().and_then(|i| i.series.as_ref()) {
-        Some(_) => format!("{id}: {title}"),
-        None => format!("{}. {title}", target.id.as_ref().map_or(0, |i| i.number)),
-    };
     Ok(LinkView {
         id,
-        title,
-        heading,
+        title: target.title.text.clone(),
+        heading: record_heading(target),
         path: relative(dir, Path::new(&target.path)),
     })
 }
 
+/// How a link names a record: `DR-001: Title` for a series id, `7. Title` for a bare number,
+/// the title alone for a record with no id.
+pub(crate) fn record_heading(d: &Decision) -> String {
+    let title = &d.title.text;
+    match &d.id {
+        Some(id) if id.series.is_some() => format!("{}: {title}", id.raw),
+        Some(id) => format!("{}. {title}", id.number),
+        None => title.clone(),
+    }
+}
+
 /// `target` written relative to `dir` (both relative to the same folder, or both absolute).
-fn relative(dir: &Path, target: &Path) -> String {
+pub(crate) fn relative(dir: &Path, target: &Path) -> String {
     let dir: Vec<_> = dir
         .components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))

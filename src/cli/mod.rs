@@ -3,6 +3,7 @@
 
 mod args;
 mod build;
+mod edit;
 mod export;
 mod graph;
 mod lint;
@@ -47,6 +48,16 @@ enum Command {
     New(new::NewArgs),
     /// Set up a project: docket.toml, a records folder and a first record.
     Init(new::InitArgs),
+    /// Change a record's status (and, with --date, its date) in place.
+    Status(edit::StatusArgs),
+    /// Mark OLD as superseded by NEW, with the links on both sides.
+    Supersede(edit::SupersedeArgs),
+    /// Add a link from A to B (supersedes, amends, related, …) and the reverse link in B.
+    Link(edit::LinkArgs),
+    /// Change a record's title and file name, and every link pointing at it.
+    Rename(edit::RenameArgs),
+    /// Give a record a new number (file name, heading, links), refusing numbers in use.
+    Renumber(edit::RenumberArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
     /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
@@ -75,6 +86,11 @@ pub(crate) fn run() -> ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => new::run_init(&args),
+        Command::Status(args) => edit::run_status(&args),
+        Command::Supersede(args) => edit::run_supersede(&args),
+        Command::Link(args) => edit::run_link(&args),
+        Command::Rename(args) => edit::run_rename(&args),
+        Command::Renumber(args) => edit::run_renumber(&args),
         Command::Score(args) => score::run(&args),
     };
     match result {

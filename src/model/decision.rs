@@ -319,6 +319,10 @@ pub struct Decision {
     /// The id the record writes itself (its title heading's `ADR-016:`, an id line), as
     /// written. When its number disagrees with the file name's, `id` is the file name's.
     pub stated_id: Option<RecordId>,
+    /// Where id lines write the record's id (`**Decision ID:** DR-004`), for edits that
+    /// renumber it; not part of the export.
+    #[serde(skip)]
+    pub id_fields: Vec<Span>,
     /// The title.
     pub title: Title,
     /// The status.

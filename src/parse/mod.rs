@@ -30,14 +30,14 @@ mod vocabulary;
 
 pub(crate) use option_refs::option_reference;
 pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
-pub use status::{classify_status, status_misspellings};
+pub use status::{classify_status, status_misspellings, status_word_span};
 pub(crate) use text::{
     file_name_id, is_folder_record_name, is_record_folder_name, record_file_name,
 };
 /// Words too common to tell option names apart; chosen-option matching in lint reads them.
 pub(crate) use vocabulary::OPTION_STOP_WORDS;
 pub(crate) use vocabulary::{RECORD_FOLDERS, is_not_record_name};
-pub use vocabulary::{heading_key, section_heading, section_kind};
+pub use vocabulary::{heading_key, section_heading, section_kind, written_verb};
 
 /// The text without a leading byte-order mark. Offsets in the model and in diagnostics are
 /// into this text, so every reader of a record strips the mark the same way.
@@ -166,6 +166,7 @@ pub fn parse_record_with(text: &str, path: &str, parse_options: ParseOptions) ->
         id,
         file_id,
         stated_id,
+        id_fields: id_fields(&meta, text),
         title,
         status,
         date,
@@ -221,6 +222,19 @@ fn record_ids(
         file_id.as_ref().map(FileNameId::to_record_id),
     );
     (file_id, stated_id, id)
+}
+
+/// Where id lines write their value (`**Decision ID:** DR-004`, front matter `id: 7`).
+fn id_fields(meta: &[MetaEntry], text: &str) -> Vec<Span> {
+    meta.iter()
+        .filter(|e| field_of(&e.norm) == Some(Field::Id))
+        .filter_map(|e| {
+            let value = e.value.trim();
+            let at = text.get(e.span.start..e.span.end)?.rfind(value)?;
+            let start = e.span.start + at;
+            (!value.is_empty()).then(|| Span::new(start, start + value.len()))
+        })
+        .collect()
 }
 
 /// The record's id from the one it states and its file name's. A bare number written in the

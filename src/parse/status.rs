@@ -68,6 +68,32 @@ pub fn classify_status(text: &str) -> StatusKind {
     best.map_or(StatusKind::Unknown, |(_, k)| k)
 }
 
+/// Where the status word of a status text is: the earliest whole word of the status
+/// vocabulary (`Accepted` in `✅ **Accepted** 2024-01-02`), found case-insensitively. Edits
+/// replace exactly these bytes.
+#[must_use]
+pub fn status_word_span(text: &str) -> Option<std::ops::Range<usize>> {
+    // ASCII lower-casing keeps byte offsets; words with non-ASCII capitals are not found.
+    let lower = text.to_ascii_lowercase();
+    STATUS_WORDS
+        .iter()
+        .filter_map(|(word, _)| {
+            lower.match_indices(word).find(|(at, w)| {
+                let end = at + w.len();
+                lower[..*at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && lower[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .map(|(at, w)| at..at + w.len())
+        .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+}
+
 /// Whether a character is of a script written without spaces between words: CJK ideographs
 /// and Japanese kana.
 fn is_cjk(c: char) -> bool {

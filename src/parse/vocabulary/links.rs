@@ -154,6 +154,28 @@ pub(crate) const LINK_VERBS_WITH_NUMBERS: &[&str] = &[
     "amends ",
 ];
 
+/// How docket writes each relation when it adds one to a record (`docket link`, `docket
+/// supersede`, `docket migrate`): the verb every reader of records knows, spelt right.
+const WRITTEN_VERBS: &[(LinkKind, &str)] = &[
+    (LinkKind::Supersedes, "Supersedes"),
+    (LinkKind::SupersededBy, "Superseded by"),
+    (LinkKind::Amends, "Amends"),
+    (LinkKind::AmendedBy, "Amended by"),
+    (LinkKind::Related, "Related to"),
+    (LinkKind::SplitFrom, "Split from"),
+    (LinkKind::DependsOn, "Depends on"),
+];
+
+/// The verb docket writes for a relation (`Superseded by`); `None` for mentions and other
+/// verbs, which docket never writes.
+#[must_use]
+pub fn written_verb(kind: LinkKind) -> Option<&'static str> {
+    WRITTEN_VERBS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, verb)| *verb)
+}
+
 /// The relation a normalised verb names.
 pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {
     VERBS

@@ -19,6 +19,7 @@ pub(crate) use fields::{
     DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_key_column_header,
     is_known_key, is_madr_front_matter_key, is_series_prefix,
 };
+pub use links::written_verb;
 pub(crate) use links::{
     CJK_PASSIVE, CJK_PASSIVE_VERB, LINK_VERBS_WITH_NUMBERS, is_known_link_key, is_loose_verb,
     is_related_list_key, link_verb, link_verb_prefix, other_link_verb, prose_link_verb,

@@ -306,3 +306,44 @@ fn issue_12_dry_run_and_refusals_write_nothing() {
     }
     assert_eq!(std::fs::read(dir.path().join("0001-a.md")).unwrap(), before);
 }
+
+#[test]
+fn issue_12_a_missing_status_or_date_is_added_where_the_record_keeps_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "0001-front.md",
+            "---\ndeciders: Ops\n---\n\n# Front matter\n\n## Context\n\nx\n",
+            "---\ndeciders: Ops\nstatus: Accepted\ndate: 2026-11-30\n---\n",
+        ),
+        (
+            "0002-bold.md",
+            "# 2. Bold\n\n**Deciders:** Ops\n\n## Context\n\nx\n",
+            "**Deciders:** Ops\n**Status:** Accepted\n**Date:** 2026-11-30\n",
+        ),
+        (
+            "0003-bare.md",
+            "# 3. Bare\n\nSome words.\n",
+            "# 3. Bare\n\n**Status:** Accepted\n\n**Date:** 2026-11-30\n\nSome words.\n",
+        ),
+    ];
+    for (name, text, _) in &cases {
+        write(dir.path().join(name), text.as_bytes());
+    }
+    for n in ["1", "2", "3"] {
+        ok(
+            dir.path(),
+            &["status", n, "accepted", "--date", "2026-11-30"],
+        );
+    }
+    for (name, _, expected) in &cases {
+        let text = read(dir.path().join(name));
+        assert!(text.contains(expected), "{name}:\n{text}");
+    }
+    let export = ok(dir.path(), &["export"]);
+    let json: serde_json::Value = serde_json::from_str(&export).unwrap();
+    for record in json["records"].as_array().unwrap() {
+        assert_eq!(record["status"]["kind"], "accepted", "{}", record["path"]);
+        assert_eq!(record["date"]["raw"], "2026-11-30", "{}", record["path"]);
+    }
+}

@@ -14,7 +14,9 @@ use crate::corpus::absolute;
 use crate::diagnostics::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Date, Decision, LinkKind, LinkOrigin, SectionKind, Span, StatusKind};
-use crate::parse::{status_word_span, strip_bom, written_verb};
+use crate::parse::{
+    WRITTEN_DATE_KEY, WRITTEN_STATUS_KEY, status_word_span, strip_bom, written_verb,
+};
 use crate::rules::{apply_edits, unified_diff};
 use crate::workspace::Workspace;
 
@@ -639,9 +641,26 @@ fn header_anchor(d: &Decision, text: &str) -> Option<usize> {
         .chain(d.status.span)
         .chain(dates.into_iter().flatten().map(|f| f.span))
         .chain(d.links.iter().map(|l| l.span))
+        .chain(people_spans(d))
         .filter(|s| s.start >= from && s.end <= to)
         .map(|s| s.start)
         .max()
+}
+
+/// Where the record names its people (`**Deciders:** …`).
+fn people_spans(d: &Decision) -> impl Iterator<Item = Span> + '_ {
+    let p = &d.people;
+    [
+        &p.owner,
+        &p.deciders,
+        &p.decision_makers,
+        &p.consulted,
+        &p.informed,
+        &p.approved_by,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|f| f.span)
 }
 
 /// How a metadata line is written: its list marker and whether the key is bold.
@@ -738,7 +757,7 @@ fn status_edits(plan: &mut Plan, ws: &Workspace, index: usize, status: StatusKin
                 section.span.start,
                 &format!("{}{word}", newline(&text)),
             ),
-            None => field_edit(d, &text, "Status", &word),
+            None => field_edit(d, &text, WRITTEN_STATUS_KEY, &word),
         },
     };
     plan.edit(ws, index, edit)
@@ -749,7 +768,7 @@ fn date_edit(plan: &mut Plan, ws: &Workspace, index: usize, date: Date) -> Resul
     let text = plan.file(ws, index)?.text.clone();
     let edit = match &d.date {
         Some(field) => replace(field.span.start..field.span.end, date.to_string()),
-        None => field_edit(d, &text, "Date", &date.to_string()),
+        None => field_edit(d, &text, WRITTEN_DATE_KEY, &date.to_string()),
     };
     plan.edit(ws, index, edit)
 }

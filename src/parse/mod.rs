@@ -37,6 +37,7 @@ pub(crate) use text::{
 /// Words too common to tell option names apart; chosen-option matching in lint reads them.
 pub(crate) use vocabulary::OPTION_STOP_WORDS;
 pub(crate) use vocabulary::{RECORD_FOLDERS, is_not_record_name};
+pub(crate) use vocabulary::{WRITTEN_DATE_KEY, WRITTEN_STATUS_KEY};
 pub use vocabulary::{heading_key, section_heading, section_kind, written_verb};
 
 /// The text without a leading byte-order mark. Offsets in the model and in diagnostics are

@@ -35,6 +35,11 @@ enum Reach {
 
 /// The status key.
 pub(crate) const STATUS_KEY: &str = "status";
+/// The keys docket writes when it adds a status or a decision date to a record (`docket
+/// status`); front matter gets them in lower case.
+pub(crate) const WRITTEN_STATUS_KEY: &str = "Status";
+/// See [`WRITTEN_STATUS_KEY`].
+pub(crate) const WRITTEN_DATE_KEY: &str = "Date";
 /// The DR template's id key, which also tells a DR record apart.
 pub(crate) const DR_ID_KEY: &str = "decision id";
 /// The tags key log4brains writes.

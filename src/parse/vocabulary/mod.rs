@@ -16,8 +16,8 @@ mod tables;
 pub(crate) use costs::{PERIOD_PHRASES, is_period_word, is_phase_label};
 pub(crate) use dates::month_of;
 pub(crate) use fields::{
-    DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, field_of, is_key_column_header,
-    is_known_key, is_madr_front_matter_key, is_series_prefix,
+    DR_ID_KEY, Field, STATUS_KEY, TAGS_KEY, TITLE_KEY, WRITTEN_DATE_KEY, WRITTEN_STATUS_KEY,
+    field_of, is_key_column_header, is_known_key, is_madr_front_matter_key, is_series_prefix,
 };
 pub use links::written_verb;
 pub(crate) use links::{

@@ -2,20 +2,19 @@
 //! and Pros and Cons sections, alternatives lists, a comparison table's columns; their pros,
 //! cons, costs and verdicts. The chosen one is `chosen`'s.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::costs::{costs_from_items, has_amount, parse_cost_line};
 use super::criteria::{is_weight_or_total_row, stray_rows};
 use super::markdown::{Block, Doc, Line, ListItem};
+use super::option_list::OptionList;
 use super::sections::Sec;
 use super::text::{Polarity, key_value, split_marker};
 use super::vocabulary::{
     NAME_DASHES, OPTION_PREFIXES, PART_OF, SELECTED_MARKERS, heading_key, is_non_option_heading,
     is_option_column, is_option_group_name, is_verdict_key,
 };
-use crate::model::{
-    ConsideredOption, CriteriaTable, Item, SectionKind, Span, loose_option_key, option_key,
-};
+use crate::model::{ConsideredOption, CriteriaTable, Item, SectionKind, Span, loose_option_key};
 
 /// Whether a heading is itself an option (`Option 1: Render`, `Option A - Heroku`).
 fn is_option_heading(key: &str) -> bool {
@@ -139,7 +138,7 @@ fn new_option(name: String, span: Span, selected: bool) -> ConsideredOption {
 
 /// Finds every option in the record, merging MADR's list with its Pros and Cons sections.
 pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<ConsideredOption> {
-    let mut options: Vec<ConsideredOption> = Vec::new();
+    let mut options = OptionList::default();
     let mut claimed = vec![false; secs.len()];
     for (si, sec) in secs.iter().enumerate() {
         let key = sec.key();
@@ -164,7 +163,7 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                     children.push(j);
                 }
             }
-            let option_children: Vec<usize> = children
+            let option_children: HashSet<usize> = children
                 .iter()
                 .copied()
                 .filter(|&j| is_option_child(&secs[j]))
@@ -191,42 +190,43 @@ pub(crate) fn find_options(doc: &Doc, secs: &[Sec<'_>], src: &str) -> Vec<Consid
                     continue;
                 }
                 claimed[j] = true;
-                for k in j + 1..secs.len() {
-                    if secs[k].heading < child.end {
-                        claimed[k] = true;
-                    }
-                }
+                claim_subsections(secs, j, &mut claimed);
                 if !option_children.contains(&j) {
                     // `#### Pros` beside the option headings belongs to the option before it.
                     if let Some(i) = last.filter(|_| mode_of(child.key()).is_some()) {
                         read_option_body(
                             &doc.blocks[child.heading..child.end],
                             src,
-                            &mut options[i],
+                            options.get_mut(i),
                         );
                     }
                     continue;
                 }
                 let (name, selected) = option_name(&child.line.text);
-                let name = grouped_option_name(&options, name);
+                let name = options.grouped_name(name);
                 let mut opt = new_option(name, child.line.span, selected);
                 read_option_body(&doc.blocks[child.heading + 1..child.end], src, &mut opt);
-                last = Some(merge_option(&mut options, opt));
+                last = Some(options.merge(opt));
             }
         } else if is_option_heading(key) {
             claimed[si] = true;
             let (name, selected) = option_name(&sec.line.text);
             let mut opt = new_option(name, sec.line.span, selected);
             read_option_body(&doc.blocks[sec.heading + 1..sec.end], src, &mut opt);
-            for k in si + 1..secs.len() {
-                if secs[k].heading < sec.end {
-                    claimed[k] = true;
-                }
-            }
-            merge_option(&mut options, opt);
+            claim_subsections(secs, si, &mut claimed);
+            options.merge(opt);
         }
     }
-    options
+    options.into_options()
+}
+
+/// Marks every section inside section `si` as read. Sections are in document order, so those
+/// inside come right after it (scanning to the end made thousands of options quadratic).
+fn claim_subsections(secs: &[Sec<'_>], si: usize, claimed: &mut [bool]) {
+    let end = secs[si].end;
+    for k in (si + 1..secs.len()).take_while(|&k| secs[k].heading < end) {
+        claimed[k] = true;
+    }
 }
 
 /// The direct subsections of section `si`.
@@ -253,7 +253,7 @@ fn is_option_group(secs: &[Sec<'_>], j: usize) -> bool {
 /// Reads the options an options section lists in its own blocks: numbered bold paragraph
 /// openers (`**1. Use a queue**`) whose bodies hold any lists, else list items, else the rows of
 /// an options table.
-fn read_section_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+fn read_section_options(blocks: &[Block], src: &str, options: &mut OptionList) {
     if read_bold_options(blocks, src, options) || read_list_options(blocks, src, options) {
         return;
     }
@@ -281,7 +281,7 @@ fn bold_opener(block: &Block) -> Option<(String, Span, usize)> {
 /// Reads options opened by numbered bold paragraphs, each with the blocks up to the next
 /// opener as its body. Only when two or more openers come before any list, so that lists of
 /// pros and cons under them stay theirs. Returns whether it read any.
-fn read_bold_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) -> bool {
+fn read_bold_options(blocks: &[Block], src: &str, options: &mut OptionList) -> bool {
     let openers: Vec<usize> = (0..blocks.len())
         .filter(|&i| bold_opener(&blocks[i]).is_some())
         .collect();
@@ -307,7 +307,7 @@ fn read_bold_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
             opt.description = opt.description.trim().to_string();
         }
         read_option_body(&blocks[at + 1..end], src, &mut opt);
-        merge_option(options, opt);
+        options.merge(opt);
     }
     true
 }
@@ -317,7 +317,7 @@ fn read_bold_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
 /// `A`, `B`, … or `1`, `2`, … that numbers the rows in order is left out; a leading ✅ or
 /// trailing `(chosen)` marks it chosen); `Pros` and `Cons` columns give its pros and cons,
 /// the other cells its description. Rows a stray line cut off the table count too.
-fn read_table_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) {
+fn read_table_options(blocks: &[Block], src: &str, options: &mut OptionList) {
     for (i, block) in blocks.iter().enumerate() {
         let Block::Table { head, rows, span } = block else {
             continue;
@@ -360,7 +360,7 @@ fn read_table_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredO
                     ),
                 }
             }
-            merge_option(options, opt);
+            options.merge(opt);
         }
     }
 }
@@ -401,46 +401,10 @@ fn drop_row_number(text: &str) -> &str {
         .trim_start()
 }
 
-/// A Pros and Cons heading's name when it names a listed option after a group (`GitBook:
-/// Guest Access` for `Guest Access`): the part after `: ` is that option's name, or all its
-/// words are in exactly one option's name (`SharePoint: HHS-owned` for `HHS-owned site`).
-fn grouped_option_name(options: &[ConsideredOption], name: String) -> String {
-    let key = loose_option_key(&name);
-    if options.iter().any(|o| loose_option_key(&o.name) == key) {
-        return name;
-    }
-    let Some((_, rest)) = name.split_once(": ") else {
-        return name;
-    };
-    let rest_key = loose_option_key(rest);
-    if let Some(o) = options
-        .iter()
-        .find(|o| loose_option_key(&o.name) == rest_key)
-    {
-        return o.name.clone();
-    }
-    let words = option_key(rest);
-    let words: Vec<&str> = words.split_whitespace().collect();
-    let fits: Vec<&ConsideredOption> = options
-        .iter()
-        .filter(|o| {
-            let have = option_key(&o.name);
-            !words.is_empty()
-                && words
-                    .iter()
-                    .all(|w| have.split_whitespace().any(|h| h == *w))
-        })
-        .collect();
-    match fits.as_slice() {
-        [one] => one.name.clone(),
-        _ => name,
-    }
-}
-
 /// Reads the options listed in blocks: one per list item, or per item of a group item's
 /// sublist (`- GitBook publishing options` with the options nested under it).
 /// Returns whether it read any.
-fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOption>) -> bool {
+fn read_list_options(blocks: &[Block], src: &str, options: &mut OptionList) -> bool {
     let mut items: Vec<&ListItem> = Vec::new();
     for item in list_items(blocks) {
         let grouped: Vec<&ListItem> = item.sublists().flatten().collect();
@@ -479,7 +443,7 @@ fn read_list_options(blocks: &[Block], src: &str, options: &mut Vec<ConsideredOp
         let mut opt = new_option(name, line.span, selected);
         let rest = item.blocks.get(1..).unwrap_or(&[]);
         read_option_items(rest, src, &mut opt);
-        merge_option(options, opt);
+        options.merge(opt);
         read = true;
     }
     read
@@ -498,17 +462,17 @@ fn is_option_child(sec: &Sec<'_>) -> bool {
 /// The options of a record that lists them only as a comparison table's columns: each table
 /// option once, in table order, at its first cell.
 pub(crate) fn options_from_tables(tables: &[CriteriaTable]) -> Vec<ConsideredOption> {
-    let mut options = Vec::new();
+    let mut options = OptionList::default();
     for table in tables {
         for name in &table.options {
             let span = table.option_span(name);
             let (name, selected) = option_name(name);
             if !name.is_empty() {
-                merge_option(&mut options, new_option(name, span, selected));
+                options.merge(new_option(name, span, selected));
             }
         }
     }
-    options
+    options.into_options()
 }
 
 fn list_items(blocks: &[Block]) -> impl Iterator<Item = &ListItem> {
@@ -573,33 +537,6 @@ fn first_sentence_end(text: &str) -> usize {
             !open && !quoted && text[i..].trim_start().starts_with(char::is_uppercase)
         })
         .unwrap_or(text.len())
-}
-
-/// Adds an option, or folds it into one of the same name (MADR names options twice, and not
-/// always spelt alike: `Wiki.js` in the list, `WikiJS` in Pros and Cons). Returns its index.
-fn merge_option(options: &mut Vec<ConsideredOption>, opt: ConsideredOption) -> usize {
-    let key = loose_option_key(&opt.name);
-    if let Some(i) = options
-        .iter()
-        .position(|o| !key.is_empty() && loose_option_key(&o.name) == key)
-    {
-        let existing = &mut options[i];
-        existing.selected |= opt.selected;
-        if existing.description.is_empty() {
-            existing.description = opt.description;
-        }
-        existing.pros.extend(opt.pros);
-        existing.cons.extend(opt.cons);
-        existing.neutral.extend(opt.neutral);
-        existing.costs.extend(opt.costs);
-        if existing.verdict.is_none() {
-            existing.verdict = opt.verdict;
-        }
-        i
-    } else {
-        options.push(opt);
-        options.len() - 1
-    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -855,14 +792,14 @@ mod tests {
 
     #[test]
     fn group_prefixed_headings_name_listed_options() {
-        let options: Vec<ConsideredOption> = [
+        let mut options = OptionList::default();
+        for n in [
             "Open link",
             "Agency-hosted site",
             "Vendor-built static site",
-        ]
-        .iter()
-        .map(|n| new_option((*n).to_string(), Span::default(), false))
-        .collect();
+        ] {
+            options.merge(new_option(n.to_string(), Span::default(), false));
+        }
         let rows = [
             ("exact after the group", "Docs: Open link", "Open link"),
             (
@@ -879,11 +816,7 @@ mod tests {
             ("no group", "Open link", "Open link"),
         ];
         for (name, heading, want) in rows {
-            assert_eq!(
-                grouped_option_name(&options, heading.to_string()),
-                want,
-                "{name}"
-            );
+            assert_eq!(options.grouped_name(heading.to_string()), want, "{name}");
         }
     }
 

@@ -16,6 +16,7 @@ mod links;
 mod markdown;
 mod mentions;
 mod metadata;
+mod option_list;
 mod option_refs;
 mod people;
 mod record_dirs;

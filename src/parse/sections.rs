@@ -48,18 +48,19 @@ pub(crate) fn find_sections(doc: &Doc) -> Vec<Sec<'_>> {
             });
         }
     }
+    // The sections still open, their levels rising: a heading closes every open section of
+    // its level or deeper, and the one left on top is its parent. One pass, where scanning
+    // siblings for each heading was quadratic in a record with thousands of them.
+    let mut open: Vec<usize> = Vec::new();
     for i in 0..secs.len() {
-        let level = secs[i].level;
-        let end = secs[i + 1..]
-            .iter()
-            .find(|s| s.level <= level)
-            .map_or(doc.blocks.len(), |s| s.heading);
-        let own_end = secs.get(i + 1).map_or(doc.blocks.len(), |s| s.heading);
-        let parent = secs[..i].iter().rposition(|s| s.level < level);
-        let s = &mut secs[i];
-        s.end = end;
-        s.own_end = own_end;
-        s.parent = parent;
+        let (level, heading) = (secs[i].level, secs[i].heading);
+        while let Some(&j) = open.last().filter(|&&j| secs[j].level >= level) {
+            secs[j].end = heading;
+            open.pop();
+        }
+        secs[i].parent = open.last().copied();
+        secs[i].own_end = secs.get(i + 1).map_or(doc.blocks.len(), |s| s.heading);
+        open.push(i);
     }
     secs
 }

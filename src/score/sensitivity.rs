@@ -84,9 +84,14 @@ pub(crate) fn analyse(
     winner: usize,
     table: &CriteriaTable,
 ) -> Sensitivity {
+    // Totals and the gate are worked out once: per criterion they would make this quadratic.
+    let totals = m.totals();
+    let rivals: Vec<usize> = (0..m.options)
+        .filter(|&o| o != winner && !m.eliminated(o))
+        .collect();
     let weights = (0..m.weights.len())
         .filter(|&c| m.weights[c] > 0.0)
-        .map(|c| weight_flips(m, winner, c, table))
+        .map(|c| weight_flips(m, &totals, &rivals, winner, c, table))
         .collect();
     let by_gate = eliminate_winner(m, valuer, winner, table);
     let on_points = (0..m.options)
@@ -105,12 +110,20 @@ pub(crate) fn analyse(
     }
 }
 
-fn weight_flips(m: &Matrix, w: usize, c: usize, table: &CriteriaTable) -> WeightSensitivity {
-    let totals = m.totals();
+/// The weights of criterion `c` past which one of `rivals` (the options other than the winner
+/// `w` that the gate keeps) overtakes `w`, given every option's `totals`.
+fn weight_flips(
+    m: &Matrix,
+    totals: &[f64],
+    rivals: &[usize],
+    w: usize,
+    c: usize,
+    table: &CriteriaTable,
+) -> WeightSensitivity {
     let current = m.weights[c];
     let mut raise: Option<(f64, usize)> = None;
     let mut lower: Option<(f64, usize)> = None;
-    for o in (0..m.options).filter(|&o| o != w && !m.eliminated(o)) {
+    for &o in rivals {
         let lead = totals[w] - totals[o];
         let delta = m.values[c][o].unwrap_or(0.0) - m.values[c][w].unwrap_or(0.0);
         if clearly_greater(delta, 0.0) {
@@ -210,12 +223,21 @@ fn overtake(
     moves.retain(|(gain, ..)| clearly_greater(*gain, 0.0));
     moves.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     let mut next = moves.into_iter();
-    loop {
-        let totals = after.totals();
-        if !after.eliminated(o) && clearly_greater(totals[o], totals[w]) {
-            break;
-        }
+    // Every gated ❌ of `o` was lifted above and moves only lift cells, so the gate is checked
+    // once; the two totals are kept up to date per move instead of summed again (which made
+    // long tables quadratic).
+    if after.eliminated(o) {
+        return None;
+    }
+    let (mut total_o, mut total_w) = (after.total(o), after.total(w));
+    while !clearly_greater(total_o, total_w) {
         let (_, option, c, to) = next.next()?;
+        let gain = m.weights[c] * (to - after.values[c][option].unwrap_or(0.0));
+        if option == o {
+            total_o += gain;
+        } else {
+            total_w += gain;
+        }
         after.values[c][option] = Some(to);
         after.bad[c][option] = false;
         changes.push(change(table, valuer, option, c, to));

@@ -212,8 +212,9 @@ impl Renderer<'_> {
     }
 }
 
-/// Every file of the site, by path relative to the output folder.
-fn render_site(
+/// Every file of the site, by path relative to the output folder, rendered in memory: what
+/// [`build`] writes (the fuzz target `render_site` calls it directly).
+pub fn render_site(
     workspace: &Workspace,
     findings: &[Diagnostic],
     options: &SiteOptions,

@@ -35,6 +35,40 @@ pub struct Config {
     /// How `docket new` writes records.
     #[serde(default)]
     pub new: NewConfig,
+    /// Bounds on what docket reads, so hostile or accidental input cannot hang it.
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+/// The `[limits]` section: the most docket reads. Past a bound it reports DK009 and skips
+/// what is over it, instead of hanging or running out of memory.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// The largest record file read, in bytes (default 10 MiB).
+    pub max_file_size: u64,
+    /// The most record files read in one run (default 10,000); the rest, in path order, are
+    /// skipped.
+    pub max_records: usize,
+    /// The most YAML nodes front matter may hold (default 10,000).
+    pub yaml_max_nodes: usize,
+    /// The deepest front matter YAML may nest (default 32).
+    pub yaml_max_depth: usize,
+    /// The most events YAML aliases may replay in one front matter (default 10,000): bounds
+    /// "billion laughs" alias bombs.
+    pub yaml_max_alias_events: usize,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig {
+            max_file_size: 10 * 1024 * 1024,
+            max_records: 10_000,
+            yaml_max_nodes: 10_000,
+            yaml_max_depth: 32,
+            yaml_max_alias_events: 10_000,
+        }
+    }
 }
 
 /// The `[new]` section: how `docket new` writes records.
@@ -474,6 +508,20 @@ mod tests {
     #[test]
     fn a_bad_topic_value_is_an_error() {
         let err = Config::from_toml("[topics]\nbackend = 3\n", Path::new("docket.toml"));
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn limits_default_and_override() {
+        let defaults = Config::from_toml("", Path::new("docket.toml")).unwrap();
+        assert_eq!(defaults.limits, LimitsConfig::default());
+        let text = "[limits]\nmax_file_size = 1_000\nyaml_max_depth = 4\n";
+        let limits = Config::from_toml(text, Path::new("docket.toml"))
+            .unwrap()
+            .limits;
+        assert_eq!((limits.max_file_size, limits.yaml_max_depth), (1000, 4));
+        assert_eq!(limits.max_records, 10_000);
+        let err = Config::from_toml("[limits]\nmax_size = 1\n", Path::new("docket.toml"));
         assert!(err.is_err());
     }
 

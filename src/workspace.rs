@@ -80,7 +80,11 @@ impl Workspace {
             extra_extensions: options.extra_extensions.clone(),
             records: config.records.clone(),
             root,
-            parse: crate::parse::ParseOptions { html: options.html },
+            parse: crate::parse::ParseOptions {
+                html: options.html,
+                ..crate::parse::ParseOptions::default()
+            },
+            limits: config.limits.clone(),
         };
         let corpus = Corpus::load(paths, &load)?;
         let mut graph =

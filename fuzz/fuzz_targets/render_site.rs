@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let (text, _) = decode_source(bytes, "0001-fuzz.md");
-    let parsed = parse_record_with(&text, "0001-fuzz.md", ParseOptions { html: true });
+    let parsed = parse_record_with(&text, "0001-fuzz.md", ParseOptions { html: true, ..ParseOptions::default() });
     let mut corpus = Corpus::default();
     corpus
         .sources

@@ -41,6 +41,6 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let unreadable = corpus
         .diagnostics
         .iter()
-        .any(|d| d.kind() == Some(Code::UnreadableFile));
+        .any(|d| matches!(d.kind(), Some(Code::UnreadableFile | Code::LimitExceeded)));
     Ok(ExitCode::from(u8::from(unreadable)))
 }

@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::RecordsConfig;
+use crate::config::{LimitsConfig, RecordsConfig};
 use crate::diagnostics::{Code, Diagnostic, SourceMap, sort_diagnostics};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Span};
-use crate::parse::{ParseOptions, parse_record_with};
+use crate::parse::{ParseOptions, YamlBudget, parse_record_with};
 
 /// Parsed records with their texts and every finding from reading and parsing them.
 #[derive(Debug, Default)]
@@ -42,6 +42,8 @@ pub struct LoadOptions {
     pub root: Option<PathBuf>,
     /// What parsing does besides reading the model (`html` for `docket build`).
     pub parse: ParseOptions,
+    /// The `[limits]` section: largest file, most records, YAML budget.
+    pub limits: LimitsConfig,
 }
 
 /// Writes a path with `/` separators, as the model stores it.
@@ -49,6 +51,55 @@ pub struct LoadOptions {
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// The parse options with `[limits]`' YAML budget.
+fn with_yaml_budget(parse: ParseOptions, limits: &LimitsConfig) -> ParseOptions {
+    ParseOptions {
+        yaml: YamlBudget {
+            max_nodes: limits.yaml_max_nodes,
+            max_depth: limits.yaml_max_depth,
+            max_alias_events: limits.yaml_max_alias_events,
+        },
+        ..parse
+    }
+}
+
+/// Reads a file unless it is larger than `max` bytes (`Ok(None)`). Reads at most `max + 1`
+/// bytes whatever the file claims, so a device or a growing file cannot exhaust memory.
+fn read_at_most(file: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+fn too_large(path: &str, file: &Path, max: u64) -> Diagnostic {
+    let size = std::fs::metadata(file).map_or(max + 1, |m| m.len());
+    Diagnostic::new(
+        Code::LimitExceeded,
+        path,
+        Span::default(),
+        format!("`{path}` is {size} bytes, over the limit of {max} bytes; it was not read"),
+    )
+    .with_help(
+        "exclude it with `[records] ignore`, or raise `[limits] max_file_size` in docket.toml",
+    )
+}
+
+fn too_many(path: &str, found: usize, max: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::LimitExceeded,
+        path,
+        Span::default(),
+        format!(
+            "{found} record files were found, over the limit of {max}; `{path}` and the {} after it were not read",
+            found - max - 1
+        ),
+    )
+    .with_help("point docket at the records folder, or raise `[limits] max_records` in docket.toml")
 }
 
 fn unreadable_file(path: &str, message: &str) -> Diagnostic {
@@ -83,7 +134,19 @@ impl Corpus {
             }
         }
         files.dedup();
-        let mut corpus = Corpus::from_files_with(&files, options.parse);
+        let mut over = None;
+        if files.len() > options.limits.max_records {
+            let first_skipped = display_path(&files[options.limits.max_records]);
+            over = Some(too_many(
+                &first_skipped,
+                files.len(),
+                options.limits.max_records,
+            ));
+            files.truncate(options.limits.max_records);
+        }
+        let parse = with_yaml_budget(options.parse, &options.limits);
+        let mut corpus = Corpus::from_files_limited(&files, parse, options.limits.max_file_size);
+        corpus.diagnostics.extend(over);
         for (path, message) in unreadable {
             corpus
                 .diagnostics
@@ -102,12 +165,27 @@ impl Corpus {
     /// [`Corpus::from_files`] with parse options (HTML rendering for the site).
     #[must_use]
     pub fn from_files_with(files: &[PathBuf], parse: ParseOptions) -> Corpus {
+        Corpus::from_files_limited(files, parse, LimitsConfig::default().max_file_size)
+    }
+
+    /// [`Corpus::from_files_with`] skipping (and reporting, DK009) files over `max_file_size`
+    /// bytes.
+    #[must_use]
+    pub fn from_files_limited(
+        files: &[PathBuf],
+        parse: ParseOptions,
+        max_file_size: u64,
+    ) -> Corpus {
         let results: Vec<(String, String, Option<Decision>, Vec<Diagnostic>)> = files
             .par_iter()
             .map(|file| {
                 let path = display_path(file);
-                match std::fs::read(file) {
-                    Ok(bytes) => {
+                match read_at_most(file, max_file_size) {
+                    Ok(None) => {
+                        let d = too_large(&path, file, max_file_size);
+                        (path, String::new(), None, vec![d])
+                    }
+                    Ok(Some(bytes)) => {
                         let (text, mut diags) = decode_source(&bytes, &path);
                         let parsed = parse_record_with(&text, &path, parse);
                         diags.extend(parsed.diagnostics);

@@ -63,6 +63,8 @@ codes! {
         "The record has no level-1 heading; another heading is used as its title.";
     UnreadableFile = DK008 "unreadable-file", Error, on = true, fixable = false,
         "A record file found in a folder could not be read.";
+    LimitExceeded = DK009 "limit-exceeded", Error, on = true, fixable = false,
+        "A file, the number of records or a front matter's YAML is over a `[limits]` bound; what is over it was not read.";
     MissingStatus = DK101 "missing-status", Warning, on = true, fixable = false,
         "The record states no status.";
     UnknownStatus = DK102 "unknown-status", Warning, on = true, fixable = false,

@@ -1,6 +1,6 @@
 //! Code blocks: language, spans, and for `toml`, `yaml` and `json` whether the content parses.
 
-use super::front_matter::check_yaml;
+use super::front_matter::{YamlBudget, check_yaml};
 use super::markdown::{Block, Doc};
 use crate::model::{CodeBlock, CodeCheck, Span};
 
@@ -167,7 +167,8 @@ fn parse(lang: &str, content: &str) -> Option<Result<(), ParseError>> {
                 let at = offset_of(content, e.line(), e.column());
                 (e.to_string(), Some((at, at)))
             }),
-        "yaml" | "yml" => check_yaml(content),
+        // Examples are only checked, so the default budget bounds them whatever `[limits]` says.
+        "yaml" | "yml" => check_yaml(content, YamlBudget::default()),
         _ => return None,
     })
 }

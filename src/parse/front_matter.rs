@@ -10,6 +10,60 @@ use std::collections::BTreeMap;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{FrontMatterValue, Span};
 
+/// How much YAML docket reads before giving up: bounds on nodes, nesting and alias expansion,
+/// so a YAML bomb (anchors expanding each other) or a deeply nested value in front matter or a
+/// `yaml` code block is a finding, never a hang or an out-of-memory. `[limits]` in
+/// `docket.toml` sets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YamlBudget {
+    /// Most nodes (scalars, sequences, mappings) one document may hold.
+    pub max_nodes: usize,
+    /// Deepest nesting of sequences and mappings.
+    pub max_depth: usize,
+    /// Most parse events aliases may replay in all (`*a` repeating what `&a` anchored).
+    pub max_alias_events: usize,
+}
+
+impl Default for YamlBudget {
+    /// Far above any front matter or example seen in records: 10,000 nodes, depth 32, 10,000
+    /// replayed events.
+    fn default() -> Self {
+        YamlBudget {
+            max_nodes: 10_000,
+            max_depth: 32,
+            max_alias_events: 10_000,
+        }
+    }
+}
+
+fn yaml_options(budget: YamlBudget) -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    let mut limits = serde_saphyr::Budget::default();
+    limits.max_nodes = budget.max_nodes;
+    limits.max_depth = budget.max_depth;
+    limits.flow_nesting_limit = limits.flow_nesting_limit.min(budget.max_depth);
+    options.budget = Some(limits);
+    options.alias_limits.max_total_replayed_events = budget.max_alias_events;
+    options
+}
+
+/// Whether a YAML error is the budget running out rather than the text being malformed. The
+/// scanner's flow-nesting bound (`[[[[…`) reaches us as a scan error known only by its message.
+fn is_over_budget(err: &serde_saphyr::Error) -> bool {
+    let mut err = err;
+    while let serde_saphyr::Error::WithSnippet { error, .. }
+    | serde_saphyr::Error::AliasError { error, .. } = err
+    {
+        err = error;
+    }
+    matches!(
+        err,
+        serde_saphyr::Error::Budget { .. }
+            | serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+            | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
+    ) || err.to_string().contains("recursion limit exceeded")
+}
+
 /// The front matter found at the top of a record.
 pub(crate) struct FrontMatter {
     pub(crate) map: Option<BTreeMap<String, FrontMatterValue>>,
@@ -23,6 +77,7 @@ pub(crate) struct FrontMatter {
 pub(crate) fn read_front_matter(
     text: &str,
     path: &str,
+    budget: YamlBudget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FrontMatter> {
     let fence = if text.starts_with("---") {
@@ -55,7 +110,7 @@ pub(crate) fn read_front_matter(
     let content = Span::new(content_start, content_end);
     let source = &text[content_start..content_end];
     let map = if fence == "---" {
-        read_yaml(source, content_start, path, diagnostics)
+        read_yaml(source, content_start, path, budget, diagnostics)
     } else {
         read_toml(source, content_start, path, diagnostics)
     };
@@ -70,12 +125,13 @@ fn read_yaml(
     source: &str,
     base: usize,
     path: &str,
+    budget: YamlBudget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<BTreeMap<String, FrontMatterValue>> {
     if source.trim().is_empty() {
         return Some(BTreeMap::new());
     }
-    match serde_saphyr::from_str::<serde_json::Value>(source) {
+    match serde_saphyr::from_str_with_options::<serde_json::Value>(source, yaml_options(budget)) {
         Ok(serde_json::Value::Object(map)) => {
             Some(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
         }
@@ -86,6 +142,24 @@ fn read_yaml(
                 Span::new(base, base + source.len()),
                 "front matter is not a mapping of keys to values",
             ));
+            None
+        }
+        Err(err) if is_over_budget(&err) => {
+            let span = yaml_error_span(&err, source, base);
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::LimitExceeded,
+                    path,
+                    span,
+                    format!(
+                        "front matter is over the YAML budget ({} nodes, depth {}, {} alias events); it was not read",
+                        budget.max_nodes, budget.max_depth, budget.max_alias_events
+                    ),
+                )
+                .with_help(
+                    "remove the anchors and aliases or the nesting, or raise `[limits] yaml_max_nodes`, `yaml_max_depth` or `yaml_max_alias_events` in docket.toml",
+                ),
+            );
             None
         }
         Err(err) => {
@@ -200,7 +274,8 @@ fn from_json(value: serde_json::Value) -> FrontMatterValue {
 /// A YAML document read into a map, for the config files of other ADR tools
 /// (`.log4brains.yml`); `None` when it does not parse or is not a mapping.
 pub(crate) fn read_yaml_map(source: &str) -> Option<BTreeMap<String, FrontMatterValue>> {
-    match serde_saphyr::from_str::<serde_json::Value>(source) {
+    let options = yaml_options(YamlBudget::default());
+    match serde_saphyr::from_str_with_options::<serde_json::Value>(source, options) {
         Ok(serde_json::Value::Object(map)) => {
             Some(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
         }
@@ -210,9 +285,15 @@ pub(crate) fn read_yaml_map(source: &str) -> Option<BTreeMap<String, FrontMatter
 
 /// Whether a YAML document parses, for checking `yaml` code blocks; returns the error message
 /// and its byte span relative to the block.
-pub(crate) fn check_yaml(source: &str) -> Result<(), (String, Option<(usize, usize)>)> {
+pub(crate) fn check_yaml(
+    source: &str,
+    budget: YamlBudget,
+) -> Result<(), (String, Option<(usize, usize)>)> {
     // Multi-document streams are common in Kubernetes examples.
-    match serde_saphyr::from_multiple::<serde::de::IgnoredAny>(source) {
+    match serde_saphyr::from_multiple_with_options::<serde::de::IgnoredAny>(
+        source,
+        yaml_options(budget),
+    ) {
         Ok(_) => Ok(()),
         Err(err) => {
             let message = err.to_string();

@@ -29,6 +29,7 @@ mod text;
 mod title;
 mod vocabulary;
 
+pub use front_matter::YamlBudget;
 pub(crate) use option_refs::option_reference;
 pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
 pub use status::{classify_status, status_misspellings, status_word_span};
@@ -89,6 +90,8 @@ pub fn parse_record(text: &str, path: &str) -> Parsed {
 pub struct ParseOptions {
     /// Also render the record as sanitised HTML into [`Decision::html`] (`docket build`).
     pub html: bool,
+    /// How much YAML front matter and `yaml` code blocks may make the parser do.
+    pub yaml: YamlBudget,
 }
 
 /// Parses one record's text as [`parse_record`] does, and with `parse_options.html` also renders it
@@ -96,7 +99,7 @@ pub struct ParseOptions {
 ///
 /// ```
 /// use docket::parse::{ParseOptions, parse_record_with};
-/// let parsed = parse_record_with("# Use X\n\n<script>x()</script>Body\n", "x.md", ParseOptions { html: true });
+/// let parsed = parse_record_with("# Use X\n\n<script>x()</script>Body\n", "x.md", ParseOptions { html: true, ..ParseOptions::default() });
 /// let html = parsed.decision.html.unwrap();
 /// assert!(html.as_str().contains("Body") && !html.as_str().contains("<script"));
 /// ```
@@ -104,7 +107,7 @@ pub struct ParseOptions {
 pub fn parse_record_with(text: &str, path: &str, parse_options: ParseOptions) -> Parsed {
     let mut diagnostics = Vec::new();
     let text = strip_bom(text);
-    let fm = front_matter::read_front_matter(text, path, &mut diagnostics);
+    let fm = front_matter::read_front_matter(text, path, parse_options.yaml, &mut diagnostics);
     let body_start = fm.as_ref().map_or(0, |f| f.body_start);
     let doc = markdown::parse_markdown(&text[body_start..], body_start);
     let secs = sections::find_sections(&doc);

@@ -106,6 +106,7 @@ pub static RULES: &[&Rule] = &[
     &rule(Code::RecordInCodeFence, PARSE),
     &rule(Code::TitleNotLevel1, PARSE),
     &rule(Code::UnreadableFile, PARSE),
+    &rule(Code::LimitExceeded, PARSE),
     &dk101_missing_status::RULE,
     &dk102_unknown_status::RULE,
     &dk103_misspelled_status::RULE,

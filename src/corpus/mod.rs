@@ -65,10 +65,14 @@ fn with_yaml_budget(parse: ParseOptions, limits: &LimitsConfig) -> ParseOptions 
     }
 }
 
-/// Reads a file unless it is larger than `max` bytes (`Ok(None)`). Reads at most `max + 1`
-/// bytes whatever the file claims, so a device or a growing file cannot exhaust memory.
+/// Reads a file unless it is larger than `max` bytes (`Ok(None)`). Only regular files are
+/// opened: a FIFO named `x.md` would block forever. Reads at most `max + 1` bytes whatever the
+/// file claims, so a device or a growing file cannot exhaust memory.
 fn read_at_most(file: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
+    if !std::fs::metadata(file)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(file)?
         .take(max.saturating_add(1))

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use docket::diagnostics::render::{
-    HumanOptions, render_github, render_human, render_json, render_sarif,
+    HumanOptions, render_github, render_gitlab, render_human, render_json, render_sarif,
 };
 use docket::diagnostics::{Diagnostic, Severity, SourceMap, Summary};
 use docket::model::Date;
@@ -103,9 +103,15 @@ pub(crate) struct OutputArgs {
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum FindingsFormat {
+    /// Annotated source snippets, for people.
     Human,
+    /// docket's JSON findings document.
     Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// GitLab code quality (Code Climate JSON) for a `codequality` report artifact.
+    Gitlab,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
 }
 
@@ -140,6 +146,7 @@ pub(crate) fn render_findings(
         }
         FindingsFormat::Json => render_json(findings, sources),
         FindingsFormat::Github => render_github(findings, sources),
+        FindingsFormat::Gitlab => render_gitlab(findings, sources),
         FindingsFormat::Sarif => render_sarif(
             findings,
             sources,

@@ -8,6 +8,7 @@ mod export;
 mod graph;
 mod lint;
 mod list;
+mod mdbook;
 mod new;
 mod output;
 mod score;
@@ -60,6 +61,8 @@ enum Command {
     Renumber(edit::RenumberArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
+    /// mdBook preprocessor: adds a Decisions part to a book (`[preprocessor.docket]`).
+    Mdbook(mdbook::MdbookArgs),
     /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
     /// sensitivity, and option costs per month.
     Score(score::ScoreArgs),
@@ -84,6 +87,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Mdbook(args) => mdbook::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => new::run_init(&args),
         Command::Status(args) => edit::run_status(&args),

@@ -106,7 +106,7 @@ pub fn numbers(decisions: &[Decision]) -> Vec<u32> {
             *slot = Some(next);
         }
     }
-    out.into_iter().map(|n| n.unwrap_or_default()).collect()
+    out.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// The link type JSON-ADR writes for a kind; mentions are not links there.

@@ -149,10 +149,10 @@ fn chapter_link(text: &str, path: &str) -> String {
 
 fn chapter(
     name: &str,
-    content: String,
+    content: &str,
     path: &str,
     parents: &[&str],
-    sub: Vec<Value>,
+    sub: &[Value],
     old: bool,
 ) -> Value {
     let mut chapter = json!({
@@ -201,20 +201,20 @@ fn decisions_part(ws: &Workspace, settings: &Settings, root: &Path, old: bool) -
         );
     }
     let parents = [settings.part_title.as_str()];
-    let records = order
+    let records: Vec<Value> = order
         .iter()
         .map(|&i| {
             let d = &decisions[i];
             let content = record_chapter(ws, i, &paths, root);
-            chapter(&heading(d), content, &paths[i], &parents, Vec::new(), old)
+            chapter(&heading(d), &content, &paths[i], &parents, &[], old)
         })
         .collect();
     chapter(
         &settings.part_title,
-        index,
+        &index,
         &format!("{}/index.md", settings.folder),
         &[],
-        records,
+        &records,
         old,
     )
 }

@@ -2,6 +2,7 @@
 //! `docket init` sets up a config, a records folder and a first record. Files are written
 //! through [`write_atomic_new`], never over another.
 
+pub mod migrate;
 pub mod numbering;
 pub mod templates;
 

@@ -7,6 +7,7 @@ mod export;
 mod graph;
 mod lint;
 mod list;
+mod migrate;
 mod new;
 mod output;
 mod score;
@@ -49,6 +50,9 @@ enum Command {
     Init(new::InitArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
+    /// Convert records to MADR, Nygard or DR, keeping their content; nothing is written
+    /// unless every record converts.
+    Migrate(migrate::MigrateArgs),
     /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
     /// sensitivity, and option costs per month.
     Score(score::ScoreArgs),
@@ -73,6 +77,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => new::run_init(&args),
         Command::Score(args) => score::run(&args),

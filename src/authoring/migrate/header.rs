@@ -73,6 +73,16 @@ pub(super) struct Status {
 }
 
 impl Status {
+    /// The words a format writes: MADR writes a plain status word in lower case, the others
+    /// capitalised; other words stay as written.
+    pub(super) fn text_for(&self, lower: bool) -> String {
+        match (self.is_plain_word(), lower) {
+            (true, true) => self.kind.as_str().to_string(),
+            (true, false) => capitalised(self.kind.as_str()),
+            (false, _) => self.text.clone(),
+        }
+    }
+
     /// Whether the text is only the status word (`Accepted`), which formats may re-case.
     pub(super) fn is_plain_word(&self) -> bool {
         self.kind != StatusKind::Unknown && self.text.eq_ignore_ascii_case(self.kind.as_str())
@@ -347,7 +357,7 @@ fn relation_of(link: &crate::model::Link) -> Relation {
     });
     let fits_front_matter = match (&href, &href_id, &link.target.id) {
         (None, _, _) | (Some(_), None, None) => true,
-        (Some(_), Some(from_href), Some(id)) => from_href == id,
+        (Some(_), Some(from_href), Some(id)) => from_href.same_record(id),
         _ => false,
     };
     Relation {

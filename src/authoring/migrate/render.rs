@@ -160,7 +160,7 @@ pub(super) fn render(doc: &Document<'_>, target: Target) -> String {
             blocks.extend(doc.header.prose.iter().cloned());
             let mut status = Vec::new();
             if let Some(s) = &doc.header.status {
-                status.push(s.text.clone());
+                status.push(s.text_for(false));
             }
             status.extend(doc.header.relations.iter().map(relation_line));
             status.extend(doc.header.status_prose.iter().cloned());
@@ -324,7 +324,7 @@ fn dr_metadata(doc: &Document<'_>) -> String {
         lines.push(format!("**{}:** {}", plain_key(f), f.value));
     }
     if let Some(s) = &h.status {
-        lines.push(format!("**Status:** {}", s.text));
+        lines.push(format!("**Status:** {}", s.text_for(false)));
     }
     for f in rest {
         lines.push(format!("**{}:** {}", plain_key(f), f.value));
@@ -344,12 +344,7 @@ fn dr_metadata(doc: &Document<'_>) -> String {
 fn madr_front_matter(h: &Header) -> String {
     let mut out = String::new();
     if let Some(s) = &h.status {
-        let word = if s.is_plain_word() {
-            s.kind.as_str().to_string()
-        } else {
-            s.text.clone()
-        };
-        out.push_str(&format!("status: {}\n", yaml_scalar(&word)));
+        out.push_str(&format!("status: {}\n", yaml_scalar(&s.text_for(true))));
     }
     let (dates, rest): (Vec<&Field>, Vec<&Field>) =
         h.fields.iter().partition(|f| f.role == Role::Date);

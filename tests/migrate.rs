@@ -149,7 +149,7 @@ fn issue_12_one_file_not_utf8_means_nothing_is_written() {
     let good = copy_fixture(dir.path(), "nygard/0003-use-postgres.md");
     let before = read(&good);
     let bad = dir.path().join("0004-latin1.md");
-    std::fs::write(
+    docket::atomic_write::write_atomic(
         &bad,
         b"# 4. Caf\xe9\n\nDate: 2025-11-03\n\n## Status\n\nAccepted\n",
     )
@@ -171,7 +171,7 @@ fn issue_12_crlf_and_bom_are_kept() {
     let lf =
         std::fs::read_to_string(Path::new(FIXTURES).join("nygard/0003-use-postgres.md")).unwrap();
     let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
-    std::fs::write(&file, &crlf).unwrap();
+    docket::atomic_write::write_atomic(&file, crlf.as_bytes()).unwrap();
     let (code, _, stderr) = migrate(dir.path(), "madr", &[]);
     assert_eq!(code, 0, "{stderr}");
     let text = read(&file);

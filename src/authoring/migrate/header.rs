@@ -222,7 +222,7 @@ pub(super) fn fix_spelling(text: &str) -> String {
         .map(|word| {
             let fixes = status_misspellings(word);
             match fixes.as_slice() {
-                [(range, fixed)] if range.start == 0 && range.end == word.len() => fixed.clone(),
+                [(range, right)] if range.start == 0 && range.end == word.len() => right.clone(),
                 _ => word.to_string(),
             }
         })

@@ -142,7 +142,7 @@ struct Parts<'t> {
 
 /// Converts a text without byte-order mark to `target`, with `\n` line endings.
 fn convert_body(text: &str, decision: &Decision, target: Target) -> Result<String, String> {
-    let parts = cut(text, decision)?;
+    let parts = cut(text, decision);
     let header = header::read_header(text, decision, parts.front_matter, &parts.header)?;
     let sections: Vec<render::SectionText> = parts
         .sections
@@ -160,7 +160,7 @@ fn convert_body(text: &str, decision: &Decision, target: Target) -> Result<Strin
 }
 
 /// Cuts the record into its parts.
-fn cut<'t>(text: &'t str, decision: &'t Decision) -> Result<Parts<'t>, String> {
+fn cut<'t>(text: &'t str, decision: &'t Decision) -> Parts<'t> {
     let (front_matter, body_start) = match front_matter_block(text) {
         Some((content, end)) => (Some(content), end),
         None => (None, 0),
@@ -201,13 +201,13 @@ fn cut<'t>(text: &'t str, decision: &'t Decision) -> Result<Parts<'t>, String> {
     }
     let prelude = title.map_or("", |t| &text[body_start.min(t.span.start)..t.span.start]);
     let title_heading = title.map(|_| decision.title.span.slice(text));
-    Ok(Parts {
+    Parts {
         front_matter,
         prelude,
         title_heading,
         header,
         sections,
-    })
+    }
 }
 
 /// The front matter's content span and where the body starts, when the text opens with a
@@ -291,11 +291,13 @@ fn check_same_facts(before: &Decision, after: &Decision) -> Result<(), String> {
     Ok(())
 }
 
-/// A record's relations as `(kind, href, series, number)`, sorted, each once.
+/// A relation as migrate compares it: kind, link destination, and the target's series and
+/// number.
+pub type RelationKey = (&'static str, Option<String>, Option<String>, Option<u32>);
+
+/// A record's relations as [`RelationKey`]s, sorted, each once.
 #[must_use]
-pub fn relation_keys(
-    decision: &Decision,
-) -> Vec<(&'static str, Option<String>, Option<String>, Option<u32>)> {
+pub fn relation_keys(decision: &Decision) -> Vec<RelationKey> {
     let mut keys: Vec<_> = decision
         .links
         .iter()

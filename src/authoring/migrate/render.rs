@@ -3,6 +3,8 @@
 //! The headings each format writes are listed here; a test checks that the parser reads each
 //! back as the kind it stands for.
 
+use std::fmt::Write as _;
+
 use super::header::{Field, Header, Relation, Role, capitalised};
 use crate::model::{Decision, Section, SectionKind};
 
@@ -344,7 +346,7 @@ fn dr_metadata(doc: &Document<'_>) -> String {
 fn madr_front_matter(h: &Header) -> String {
     let mut out = String::new();
     if let Some(s) = &h.status {
-        out.push_str(&format!("status: {}\n", yaml_scalar(&s.text_for(true))));
+        let _ = writeln!(out, "status: {}", yaml_scalar(&s.text_for(true)));
     }
     let (dates, rest): (Vec<&Field>, Vec<&Field>) =
         h.fields.iter().partition(|f| f.role == Role::Date);
@@ -380,7 +382,7 @@ fn madr_front_matter(h: &Header) -> String {
             [one] => yaml_scalar(one),
             many => yaml_list(many.iter().copied()),
         };
-        out.push_str(&format!("{}: {value}\n", slug(verb)));
+        let _ = writeln!(out, "{}: {value}", slug(verb));
     }
     out
 }

@@ -9,6 +9,7 @@ mod graph;
 mod lint;
 mod list;
 mod mdbook;
+mod migrate;
 mod new;
 mod output;
 mod score;
@@ -63,6 +64,9 @@ enum Command {
     Lint(lint::LintArgs),
     /// mdBook preprocessor: adds a Decisions part to a book (`[preprocessor.docket]`).
     Mdbook(mdbook::MdbookArgs),
+    /// Convert records to MADR, Nygard or DR, keeping their content; nothing is written
+    /// unless every record converts.
+    Migrate(migrate::MigrateArgs),
     /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
     /// sensitivity, and option costs per month.
     Score(score::ScoreArgs),
@@ -88,6 +92,7 @@ pub(crate) fn run() -> ExitCode {
         Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Mdbook(args) => mdbook::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => new::run_init(&args),
         Command::Status(args) => edit::run_status(&args),

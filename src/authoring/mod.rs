@@ -3,13 +3,10 @@
 //! through [`write_atomic_new`], never over another, and `docket new` holds a lock on the
 //! folder while it picks the number and writes.
 
-<<<<<<< HEAD
 pub mod edit;
 mod lock;
-pub mod naming;
-=======
 pub mod migrate;
->>>>>>> migrate
+pub mod naming;
 pub mod numbering;
 pub mod templates;
 

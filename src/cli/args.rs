@@ -56,6 +56,14 @@ impl InputArgs {
         };
         let workspace = Workspace::load(&self.paths(), &options)?;
         rules::check_config(&workspace.config.lint)?;
+        super::output::verbose(&format!(
+            "read {} records{}",
+            workspace.corpus.decisions.len(),
+            workspace
+                .config_path
+                .as_ref()
+                .map_or_else(String::new, |c| format!(" with {}", c.display()))
+        ));
         Ok(workspace)
     }
 }
@@ -126,14 +134,13 @@ pub(crate) enum Color {
 /// Findings in a format, the way `lint`, `graph --check` and `score --check` all print them.
 pub(crate) fn render_findings(
     format: FindingsFormat,
-    color: Color,
     to_file: bool,
     findings: &[Diagnostic],
     sources: &SourceMap,
 ) -> String {
     match format {
         FindingsFormat::Human => {
-            let color = match color {
+            let color = match super::output::settings().color {
                 Color::Always => true,
                 Color::Never => false,
                 Color::Auto => {

@@ -182,8 +182,7 @@ pub fn written_verb(kind: LinkKind) -> Option<&'static str> {
 
 /// The keys of a relation written as a front matter map (adrs: `- target: 3` / `kind:
 /// supersedes`): the kind's keys, then the target's.
-pub(crate) const RELATION_MAP_KEYS: (&[&str], &[&str]) =
-    (&["kind", "type", "rel"], &["target", "id", "adr"]);
+pub(crate) const RELATION_MAP_KEYS: (&[&str], &[&str]) = (&["kind", "relation"], &["target"]);
 
 /// The relation a normalised verb names.
 pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {

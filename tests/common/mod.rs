@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests.
+// Each test binary includes this module and uses only some of its helpers.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -20,5 +22,33 @@ pub(crate) fn shared(sub: &str) -> Option<PathBuf> {
         path.display()
     );
     eprintln!("note: skipping, {} is absent", path.display());
+    None
+}
+
+// The skip note on stderr is the point of this helper.
+#[allow(clippy::print_stderr)]
+/// An external program the test needs (`mdbook`, `adrs`, `adr`): from `target/tools/bin`
+/// (where `.ci/run` installs it) or the `PATH`. Absent: a skip note locally, a panic in CI.
+pub(crate) fn tool(name: &str) -> Option<PathBuf> {
+    let local = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/tools/bin")
+        .join(name);
+    if local.is_file() {
+        return Some(local);
+    }
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    });
+    if on_path.is_some() {
+        return on_path;
+    }
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(
+        !in_ci,
+        "`{name}` is required when CI=true (.ci/run installs it)"
+    );
+    eprintln!("note: skipping, `{name}` is not installed (.ci/run installs it)");
     None
 }

@@ -641,26 +641,10 @@ fn header_anchor(d: &Decision, text: &str) -> Option<usize> {
         .chain(d.status.span)
         .chain(dates.into_iter().flatten().map(|f| f.span))
         .chain(d.links.iter().map(|l| l.span))
-        .chain(people_spans(d))
+        .chain(d.people.fields().into_iter().flatten().map(|f| f.span))
         .filter(|s| s.start >= from && s.end <= to)
         .map(|s| s.start)
         .max()
-}
-
-/// Where the record names its people (`**Deciders:** …`).
-fn people_spans(d: &Decision) -> impl Iterator<Item = Span> + '_ {
-    let p = &d.people;
-    [
-        &p.owner,
-        &p.deciders,
-        &p.decision_makers,
-        &p.consulted,
-        &p.informed,
-        &p.approved_by,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|f| f.span)
 }
 
 /// How a metadata line is written: its list marker and whether the key is bold.

@@ -262,7 +262,13 @@ fn read_fact_line(decision: &Decision, line: LineAt<'_>, header: &mut Header) ->
     .into_iter()
     .flatten()
     .any(|f| in_line(f.span));
-    let people = people_spans(decision).any(in_line);
+    let people = decision
+        .people
+        .fields()
+        .into_iter()
+        .flatten()
+        .map(|f| f.span)
+        .any(in_line);
     let meta = decision.metadata.iter().any(|m| in_line(m.span));
     let spanless = spanless_facts(line.text);
     let is_fact = is_status || !relations.is_empty() || date || other_dates || people || meta;
@@ -303,22 +309,6 @@ fn read_fact_line(decision: &Decision, line: LineAt<'_>, header: &mut Header) ->
         yaml: None,
     });
     true
-}
-
-/// The spans of the record's people fields.
-fn people_spans(decision: &Decision) -> impl Iterator<Item = Span> + '_ {
-    let p = &decision.people;
-    [
-        &p.owner,
-        &p.deciders,
-        &p.decision_makers,
-        &p.consulted,
-        &p.informed,
-        &p.approved_by,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|f| f.span)
 }
 
 /// Facts the model keeps without a span, found by parsing a line on its own under a title.
@@ -431,7 +421,7 @@ fn read_front_matter(
             Role::Date
         } else if !alone.tags.is_empty() {
             Role::Tags
-        } else if people_spans(&alone).next().is_some() {
+        } else if alone.people.fields().iter().any(Option::is_some) {
             Role::People
         } else if alone.stated_id.is_some() {
             Role::Id

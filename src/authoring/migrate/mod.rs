@@ -318,16 +318,10 @@ pub fn relation_keys(decision: &Decision) -> Vec<RelationKey> {
 
 /// Names by role, in role order.
 fn people_names(decision: &Decision) -> Vec<Vec<String>> {
-    let p = &decision.people;
-    [
-        &p.owner,
-        &p.deciders,
-        &p.decision_makers,
-        &p.consulted,
-        &p.informed,
-        &p.approved_by,
-    ]
-    .iter()
-    .map(|f| f.as_ref().map(|f| f.names.clone()).unwrap_or_default())
-    .collect()
+    decision
+        .people
+        .fields()
+        .iter()
+        .map(|f| f.map(|f| f.names.clone()).unwrap_or_default())
+        .collect()
 }

@@ -18,19 +18,7 @@ fn docket_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("docket")
 }
 
-/// Runs docket in `dir`; returns (exit code, stdout, stderr).
-fn docket(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(docket_bin())
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("docket runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::docket;
 
 fn run(program: &Path, dir: &Path, args: &[&str]) -> String {
     let out = Command::new(program)

@@ -52,3 +52,17 @@ pub(crate) fn tool(name: &str) -> Option<PathBuf> {
     eprintln!("note: skipping, `{name}` is not installed (.ci/run installs it)");
     None
 }
+
+/// Runs the `docket` binary in `dir`; returns (exit code, stdout, stderr).
+pub(crate) fn docket(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("docket"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("docket runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

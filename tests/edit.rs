@@ -239,6 +239,7 @@ fn issue_12_rename_and_renumber_repoint_every_link() {
         "{two}"
     );
     assert!(two.contains("[db]: ./0012-use-postgres-16.md"), "{two}");
+    assert!(two.contains("and ADR 12 in mind"), "{two}");
     let three = read(dir.path().join("docs/ops/0003-backups.md"));
     assert!(three.contains("(../adr/0012-use-postgres-16.md#context)"));
 }

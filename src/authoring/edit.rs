@@ -367,10 +367,12 @@ pub fn renumber(ws: &Workspace, index: usize, number: u32) -> Result<Plan> {
         ),
         None => name.clone(),
     };
-    let series_known = series.is_some();
     retarget(&mut plan, ws, index, &new_name, |label| {
-        let found = id_occurrences(label, old_number, series_known);
-        let first = found.first()?;
+        // `ADR-7` or `DR-007` in a label, else a leading `7.`; a bare-numbered record is
+        // often named `ADR-7` too.
+        let first = [true, false]
+            .into_iter()
+            .find_map(|series| id_occurrences(label, old_number, series).into_iter().next())?;
         Some(format!(
             "{}{}{}",
             &label[..first.start],
@@ -446,7 +448,13 @@ fn retarget(
             for range in file_references(&text, &old_name) {
                 let destination = &text[destination_start(&text, range.start)..range.end];
                 let destination = destination.trim_start_matches('<');
-                if absolute(&folder.join(destination)) == target {
+                // A bare file name the label edit already renumbered (`see 0007-x.md`).
+                let taken = plan.files.get(&from).is_some_and(|f| {
+                    f.edits
+                        .iter()
+                        .any(|e| e.span.start < range.end && range.start < e.span.end)
+                });
+                if !taken && absolute(&folder.join(destination)) == target {
                     plan.edit(ws, from, replace(range, new_name.to_string()))?;
                 }
             }

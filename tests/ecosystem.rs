@@ -456,3 +456,41 @@ fn issue_15_guide_examples_are_clean_and_read_as_their_shape() {
         assert_eq!(record["format"], folder, "{path}");
     }
 }
+
+#[test]
+fn issue_15_every_config_key_is_in_the_configuration_reference() {
+    let template = std::fs::read_to_string(root().join("templates/init/docket.toml")).unwrap();
+    let reference = std::fs::read_to_string(root().join("docs/configuration.md")).unwrap();
+    // Tables whose keys are the user's own (codes, formats, records, topics).
+    let free_form = [
+        "lint.severity",
+        "lint.required_sections",
+        "topics",
+        "score.words",
+    ];
+    let mut keys = Vec::new();
+    let mut table = String::new();
+    for line in template.lines() {
+        let line = line.trim_start_matches('#').trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            table = name.to_string();
+            keys.push(table.clone());
+        } else if let Some((key, _)) = line.split_once(" = ")
+            && !free_form.contains(&table.as_str())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        {
+            keys.push(key.to_string());
+        }
+    }
+    assert!(keys.len() >= 20, "{keys:?}");
+    for key in keys {
+        assert!(
+            reference.contains(&format!("`{key}`"))
+                || reference.contains(&format!("[{key}]"))
+                || reference.contains(&format!("{key} =")),
+            "docs/configuration.md does not document `{key}`"
+        );
+    }
+}

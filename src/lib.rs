@@ -24,6 +24,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod export;
 pub mod graph;
+pub mod interop;
 pub mod model;
 pub mod parse;
 pub mod rules;

@@ -8,7 +8,6 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use assert_cmd::cargo::CommandCargoExt;
 use docket::config::{GraphConfig, TopicsConfig};
 use docket::corpus::{Corpus, LoadOptions};
 use docket::graph::{Evidence, Graph, Target};
@@ -28,20 +27,7 @@ fn write(path: &Path, text: &str) {
     docket::atomic_write::write_atomic(path, text.as_bytes()).unwrap();
 }
 
-/// Runs `docket` in `dir` and returns (exit code, stdout, stderr).
-fn docket(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("docket")
-        .expect("the docket binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("docket runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::docket;
 
 fn graph_of(dir: &Path) -> Graph {
     let corpus = Corpus::load(&[dir.to_path_buf()], &LoadOptions::default()).unwrap();

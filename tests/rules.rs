@@ -149,6 +149,11 @@ fn every_rule_has_an_explanation_page_that_names_it() {
 fn readme_and_guide_list_every_rule_from_the_registry() {
     let readme = std::fs::read_to_string("README.md").expect("README");
     let summary = std::fs::read_to_string("docs/SUMMARY.md").expect("SUMMARY");
+    let guide = std::fs::read_to_string("docs/rules.md").expect("docs/rules.md");
+    assert!(
+        guide.contains(&rules::rule_table()),
+        "docs/rules.md's table is not `docket lint --list-rules`"
+    );
     assert!(
         readme.contains(&rules::rule_table()),
         "README's rule table is not `docket lint --list-rules`:\n{}",

@@ -367,10 +367,12 @@ pub fn renumber(ws: &Workspace, index: usize, number: u32) -> Result<Plan> {
         ),
         None => name.clone(),
     };
-    let series_known = series.is_some();
     retarget(&mut plan, ws, index, &new_name, |label| {
-        let found = id_occurrences(label, old_number, series_known);
-        let first = found.first()?;
+        // `ADR-7` or `DR-007` in a label, else a leading `7.`; a bare-numbered record is
+        // often named `ADR-7` too.
+        let first = [true, false]
+            .into_iter()
+            .find_map(|series| id_occurrences(label, old_number, series).into_iter().next())?;
         Some(format!(
             "{}{}{}",
             &label[..first.start],
@@ -446,7 +448,13 @@ fn retarget(
             for range in file_references(&text, &old_name) {
                 let destination = &text[destination_start(&text, range.start)..range.end];
                 let destination = destination.trim_start_matches('<');
-                if absolute(&folder.join(destination)) == target {
+                // A bare file name the label edit already renumbered (`see 0007-x.md`).
+                let taken = plan.files.get(&from).is_some_and(|f| {
+                    f.edits
+                        .iter()
+                        .any(|e| e.span.start < range.end && range.start < e.span.end)
+                });
+                if !taken && absolute(&folder.join(destination)) == target {
                     plan.edit(ws, from, replace(range, new_name.to_string()))?;
                 }
             }
@@ -641,26 +649,10 @@ fn header_anchor(d: &Decision, text: &str) -> Option<usize> {
         .chain(d.status.span)
         .chain(dates.into_iter().flatten().map(|f| f.span))
         .chain(d.links.iter().map(|l| l.span))
-        .chain(people_spans(d))
+        .chain(d.people.fields().into_iter().flatten().map(|f| f.span))
         .filter(|s| s.start >= from && s.end <= to)
         .map(|s| s.start)
         .max()
-}
-
-/// Where the record names its people (`**Deciders:** …`).
-fn people_spans(d: &Decision) -> impl Iterator<Item = Span> + '_ {
-    let p = &d.people;
-    [
-        &p.owner,
-        &p.deciders,
-        &p.decision_makers,
-        &p.consulted,
-        &p.informed,
-        &p.approved_by,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|f| f.span)
 }
 
 /// How a metadata line is written: its list marker and whether the key is bold.

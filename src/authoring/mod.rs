@@ -1,8 +1,12 @@
 //! Writing records: `docket new` fills a record template and picks the next number, and
 //! `docket init` sets up a config, a records folder and a first record. Files are written
-//! through [`write_atomic_new`], never over another.
+//! through [`write_atomic_new`], never over another, and `docket new` holds a lock on the
+//! folder while it picks the number and writes.
 
 pub mod edit;
+mod lock;
+pub mod migrate;
+pub mod naming;
 pub mod numbering;
 pub mod templates;
 
@@ -14,6 +18,7 @@ use tera::{Context, Tera};
 use crate::atomic_write::write_atomic_new;
 use crate::error::{Error, Result};
 use crate::model::{Date, Decision};
+use naming::Naming;
 
 /// What `docket new` is asked for.
 #[derive(Debug, Clone)]
@@ -47,8 +52,8 @@ pub struct NewOptions {
 pub struct NewRecord {
     /// Where it goes: the folder joined with its file name.
     pub path: PathBuf,
-    /// Its id (`DR-004`, `0012`).
-    pub id: String,
+    /// Its id (`DR-004`, `0012`); none for a date-slug record.
+    pub id: Option<String>,
     /// Its text.
     pub text: String,
 }
@@ -73,14 +78,55 @@ struct CriterionView<'a> {
     weight: &'a str,
 }
 
-/// Fills the template for a new record in `dir`, whose records are `decisions` (as loaded,
-/// paths relative to the same folder as `dir`). Unknown `--supersedes`/`--related` ids and
-/// unknown templates are errors.
-pub fn render_new(dir: &Path, decisions: &[Decision], options: &NewOptions) -> Result<NewRecord> {
-    let numbering = numbering::next(decisions, options.series.as_deref());
-    let id = numbering.id();
-    let heading = heading(&numbering, &options.title);
-    let file_name = numbering.file_name(&numbering::slug(&options.title));
+/// Writes a new record in `dir`, whose records are `decisions` (as loaded, paths relative to
+/// the same folder as `dir`), and returns it. Choosing the name and writing the file are one
+/// critical section under a lock on the folder: the folder's names are re-read inside it, so
+/// records that other processes wrote since `decisions` were loaded are counted, and the file
+/// is written create-new, moving on to the next name should one appear anyway. Unknown
+/// `--supersedes`/`--related` ids and unknown templates are errors.
+pub fn create_new(dir: &Path, decisions: &[Decision], options: &NewOptions) -> Result<NewRecord> {
+    let _lock = lock::FolderLock::acquire(dir)?;
+    let mut name = naming::naming(decisions, options.series.as_deref(), options.date);
+    name.skip_taken(&numbering::slug(&options.title), &naming::names_in(dir)?);
+    write_first_free(dir, decisions, options, name)
+}
+
+/// Renders and writes the record named `naming`, create-new; while that name is taken, tries
+/// the next one ([`Naming::bump`]).
+fn write_first_free(
+    dir: &Path,
+    decisions: &[Decision],
+    options: &NewOptions,
+    mut naming: Naming,
+) -> Result<NewRecord> {
+    let mut attempts = 0;
+    loop {
+        let record = render_new(dir, decisions, options, &naming)?;
+        match write_atomic_new(&record.path, record.text.as_bytes()) {
+            Ok(()) => return Ok(record),
+            Err(Error::Exists { .. }) if attempts < MAX_ATTEMPTS => {
+                attempts += 1;
+                naming.bump();
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// How many taken names [`create_new`] moves past before it gives up: only files written by
+/// something that ignores the folder lock can be in the way, so a few are plenty.
+const MAX_ATTEMPTS: u32 = 100;
+
+/// Fills the template for a new record in `dir` named by `naming`; see [`create_new`].
+pub fn render_new(
+    dir: &Path,
+    decisions: &[Decision],
+    options: &NewOptions,
+    naming: &Naming,
+) -> Result<NewRecord> {
+    let id = naming.id();
+    let heading = naming.heading(&options.title);
+    let file_name = naming.file_name(&numbering::slug(&options.title));
     let links = |what: &str, ids: &[String]| -> Result<Vec<LinkView>> {
         ids.iter()
             .map(|raw| link_view(dir, decisions, what, raw))
@@ -96,10 +142,14 @@ pub fn render_new(dir: &Path, decisions: &[Decision], options: &NewOptions) -> R
         .map(|(name, weight)| CriterionView { name, weight })
         .collect();
     let review = Date::from_days(options.date.to_days() + 365).unwrap_or(options.date);
+    let numbered = match naming {
+        Naming::Numbered(n) => Some(n),
+        Naming::Dated { .. } => None,
+    };
     let mut context = Context::new();
     context.insert("id", &id);
-    context.insert("number", &numbering.number);
-    context.insert("series", &numbering.series);
+    context.insert("number", &numbered.map(|n| n.number));
+    context.insert("series", &numbered.and_then(|n| n.series.as_ref()));
     context.insert("title", &options.title);
     context.insert("heading", &heading);
     context.insert("status", &options.status);
@@ -119,19 +169,6 @@ pub fn render_new(dir: &Path, decisions: &[Decision], options: &NewOptions) -> R
     })
 }
 
-/// Writes a record made by [`render_new`]; an existing file is [`Error::Exists`].
-pub fn write_new(record: &NewRecord) -> Result<()> {
-    write_atomic_new(&record.path, record.text.as_bytes())
-}
-
-/// The title heading's text: `12. Title` for bare numbers, `DR-004: Title` for a series.
-fn heading(numbering: &numbering::Numbering, title: &str) -> String {
-    match numbering.series {
-        Some(_) => format!("{}: {title}", numbering.id()),
-        None => format!("{}. {title}", numbering.number),
-    }
-}
-
 /// The record `raw` names among `decisions`, as a link from a record in `dir`.
 fn link_view(dir: &Path, decisions: &[Decision], what: &str, raw: &str) -> Result<LinkView> {
     let wanted = match raw.trim().rsplit_once(['-', '_']) {
@@ -141,15 +178,23 @@ fn link_view(dir: &Path, decisions: &[Decision], what: &str, raw: &str) -> Resul
             .map(|n| (Some(series.to_ascii_uppercase()), n)),
         None => raw.trim().parse::<u32>().ok().map(|n| (None, n)),
     };
-    let target = decisions.iter().find(|d| match (&wanted, &d.id) {
-        (Some((series, number)), Some(id)) => *series == id.series && *number == id.number,
-        _ => false,
-    });
+    // Date-slug records have no id: they are named by file name (`2026-01-20-use-x`).
+    let by_name = |d: &&Decision| {
+        let name = crate::parse::record_file_name(&d.path);
+        name.strip_suffix(".md").unwrap_or(name) == raw.trim().trim_end_matches(".md")
+    };
+    let target = decisions
+        .iter()
+        .find(|d| match (&wanted, &d.id) {
+            (Some((series, number)), Some(id)) => *series == id.series && *number == id.number,
+            _ => false,
+        })
+        .or_else(|| decisions.iter().find(by_name));
     let Some(target) = target else {
         return Err(Error::InvalidValue {
             what: what.into(),
             value: raw.into(),
-            message: "no record in the folder has this id".into(),
+            message: "no record in the folder has this id or file name".into(),
         });
     };
     let id = target
@@ -243,4 +288,57 @@ pub fn init(root: &Path, records: &Path, date: Date) -> Result<Vec<PathBuf>> {
         Err(err) => return Err(err),
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::naming::{DateStyle, Naming};
+    use super::numbering::Numbering;
+    use super::{NewOptions, write_first_free};
+    use crate::model::Date;
+
+    fn options(title: &str) -> NewOptions {
+        NewOptions {
+            title: title.into(),
+            template: "nygard".into(),
+            series: None,
+            status: "proposed".into(),
+            date: Date::from_ymd(2026, 3, 2).unwrap(),
+            supersedes: Vec::new(),
+            related: Vec::new(),
+            options: Vec::new(),
+            criteria: Vec::new(),
+            tags: Vec::new(),
+            templates: None,
+        }
+    }
+
+    /// The second guard: a name that turns up taken after the scan (written by something
+    /// that ignores the lock) is passed over, and the file there is left alone.
+    #[test]
+    fn a_taken_name_moves_on_to_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join("0003-x.md");
+        crate::atomic_write::write_atomic(&taken, b"keep me").unwrap();
+        let numbered = Naming::Numbered(Numbering {
+            series: None,
+            prefix: None,
+            number: 3,
+            width: 4,
+        });
+        let record = write_first_free(dir.path(), &[], &options("X"), numbered).unwrap();
+        assert_eq!(record.path, dir.path().join("0004-x.md"));
+        assert!(record.text.starts_with("# 4. X\n"), "{}", record.text);
+        assert_eq!(std::fs::read(&taken).unwrap(), b"keep me");
+        let dated = Naming::Dated {
+            style: DateStyle::Compact,
+            date: options("X").date,
+            attempt: 1,
+        };
+        crate::atomic_write::write_atomic(&dir.path().join("20260302-x.md"), b"keep").unwrap();
+        let record = write_first_free(dir.path(), &[], &options("X"), dated).unwrap();
+        assert_eq!(record.path, dir.path().join("20260302-x-2.md"));
+        assert_eq!(record.id, None);
+        assert!(record.text.starts_with("# X\n"), "{}", record.text);
+    }
 }

@@ -29,6 +29,26 @@ pub fn names() -> Vec<&'static str> {
         .collect()
 }
 
+/// Every name `--template` accepts with the templates folder `dir`: the built-ins, then the
+/// names of the folder's other `.md` files, sorted. An unreadable folder adds none.
+#[must_use]
+pub fn available(dir: Option<&Path>) -> Vec<String> {
+    let mut names: Vec<String> = names().into_iter().map(str::to_string).collect();
+    let mut own: Vec<String> = dir
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".md").map(str::to_string)
+        })
+        .filter(|name| !name.starts_with('.') && !names.contains(name))
+        .collect();
+    own.sort();
+    names.append(&mut own);
+    names
+}
+
 /// The source of template `name` (`dr`): the user's `name.md` in `dir` when there is one,
 /// else the built-in. A name that is neither is an error.
 pub(crate) fn source(name: &str, dir: Option<&Path>) -> Result<String> {

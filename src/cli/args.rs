@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use docket::diagnostics::render::{
-    HumanOptions, render_github, render_human, render_json, render_sarif,
+    HumanOptions, render_github, render_gitlab, render_human, render_json, render_sarif,
 };
 use docket::diagnostics::{Diagnostic, Severity, SourceMap, Summary};
 use docket::model::Date;
@@ -56,6 +56,14 @@ impl InputArgs {
         };
         let workspace = Workspace::load(&self.paths(), &options)?;
         rules::check_config(&workspace.config.lint)?;
+        super::output::verbose(&format!(
+            "read {} records{}",
+            workspace.corpus.decisions.len(),
+            workspace
+                .config_path
+                .as_ref()
+                .map_or_else(String::new, |c| format!(" with {}", c.display()))
+        ));
         Ok(workspace)
     }
 }
@@ -103,9 +111,15 @@ pub(crate) struct OutputArgs {
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum FindingsFormat {
+    /// Annotated source snippets, for people.
     Human,
+    /// docket's JSON findings document.
     Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// GitLab code quality (Code Climate JSON) for a `codequality` report artifact.
+    Gitlab,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
 }
 
@@ -120,14 +134,13 @@ pub(crate) enum Color {
 /// Findings in a format, the way `lint`, `graph --check` and `score --check` all print them.
 pub(crate) fn render_findings(
     format: FindingsFormat,
-    color: Color,
     to_file: bool,
     findings: &[Diagnostic],
     sources: &SourceMap,
 ) -> String {
     match format {
         FindingsFormat::Human => {
-            let color = match color {
+            let color = match super::output::settings().color {
                 Color::Always => true,
                 Color::Never => false,
                 Color::Auto => {
@@ -140,6 +153,7 @@ pub(crate) fn render_findings(
         }
         FindingsFormat::Json => render_json(findings, sources),
         FindingsFormat::Github => render_github(findings, sources),
+        FindingsFormat::Gitlab => render_gitlab(findings, sources),
         FindingsFormat::Sarif => render_sarif(
             findings,
             sources,

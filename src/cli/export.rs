@@ -10,7 +10,10 @@ use super::output::emit;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum ExportFormat {
+    /// docket's own model, with parse findings (its JSON Schema: `--schema`).
     Json,
+    /// JSON-ADR v1, the interchange file `adrs import json` reads.
+    JsonAdr,
 }
 
 /// Arguments of `docket export`.
@@ -29,7 +32,6 @@ pub(crate) struct ExportArgs {
 }
 
 pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let ExportFormat::Json = args.format;
     let output = args.out.output.as_deref();
     if args.schema {
         emit(docket::export::SCHEMA, output)?;
@@ -37,7 +39,17 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let workspace = args.input.load()?;
     let corpus = &workspace.corpus;
-    emit(&docket::export::to_json(corpus)?, output)?;
+    let text = match args.format {
+        ExportFormat::Json => docket::export::to_json(corpus)?,
+        ExportFormat::JsonAdr => {
+            let folder = args.input.paths().first().map_or_else(
+                || ".".to_string(),
+                |p| p.to_string_lossy().replace('\\', "/"),
+            );
+            docket::interop::json_adr::to_json_adr(&workspace, &folder)?
+        }
+    };
+    emit(&text, output)?;
     let unreadable = corpus
         .diagnostics
         .iter()

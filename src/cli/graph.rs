@@ -10,9 +10,7 @@ use docket::graph::{Filter, Graph, Target, View};
 use docket::model::{LinkKind, StatusKind};
 use docket::rules::{self, LintOptions};
 
-use super::args::{
-    Color, FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings,
-};
+use super::args::{FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings};
 use super::output::emit;
 
 /// Reads a status name as `--status` takes it: a known status or `unknown`.
@@ -81,9 +79,6 @@ pub(crate) struct GraphArgs {
     /// With --check, also report records with no link in or out (DK606).
     #[arg(long)]
     orphans: bool,
-    /// When to colour --check output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -105,7 +100,7 @@ pub(crate) fn run(args: &GraphArgs) -> anyhow::Result<ExitCode> {
             _ => FindingsFormat::Human,
         };
         let sources = &workspace.corpus.sources;
-        let text = render_findings(format, args.color, output.is_some(), &findings, sources);
+        let text = render_findings(format, output.is_some(), &findings, sources);
         emit(&text, output)?;
         return Ok(findings_exit_code(&findings, false, None));
     }

@@ -12,9 +12,7 @@ use docket::diagnostics::Diagnostic;
 use docket::model::Date;
 use docket::rules::{self, LintOptions};
 
-use super::args::{
-    Color, FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings,
-};
+use super::args::{FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings};
 use super::output::{emit, note};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,9 +54,6 @@ pub(crate) struct LintArgs {
     /// Lint only records changed since this git ref, and flag new records whose number is taken on it.
     #[arg(long, value_name = "REF")]
     changed_since: Option<String>,
-    /// When to colour human output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
 }
 
 pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
@@ -96,7 +91,6 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
     }
     let text = render_findings(
         args.format,
-        args.color,
         output.is_some(),
         &findings,
         &workspace.corpus.sources,

@@ -8,10 +8,13 @@ mod export;
 mod graph;
 mod lint;
 mod list;
+mod mdbook;
+mod migrate;
 mod new;
 mod output;
 mod score;
 mod serve;
+mod shell;
 mod show;
 
 use std::process::ExitCode;
@@ -24,6 +27,15 @@ use clap::{Parser, Subcommand};
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour human output: auto (a terminal, and `NO_COLOR` unset), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: args::Color,
+    /// Print only results and errors: no notes on stderr.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print extra notes on stderr: what was read and how long it took.
+    #[arg(long, short, global = true)]
+    verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -60,6 +72,15 @@ enum Command {
     Renumber(edit::RenumberArgs),
     /// Check records against the lint rules.
     Lint(lint::LintArgs),
+    /// mdBook preprocessor: adds a Decisions part to a book (`[preprocessor.docket]`).
+    Mdbook(mdbook::MdbookArgs),
+    /// Convert records to MADR, Nygard or DR, keeping their content; nothing is written
+    /// unless every record converts.
+    Migrate(migrate::MigrateArgs),
+    /// Print shell completions: bash, zsh, fish, powershell or elvish.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (or write a page per command with --out DIR).
+    Man(shell::ManArgs),
     /// Recompute every criteria table: totals, the Critical gate, the winner, its margin and
     /// sensitivity, and option costs per month.
     Score(score::ScoreArgs),
@@ -75,6 +96,12 @@ pub(crate) fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    output::configure(output::Settings {
+        color: cli.color,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    });
+    let started = std::time::Instant::now();
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Serve(args) => serve::run(&args),
@@ -84,6 +111,10 @@ pub(crate) fn run() -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::List(args) => list::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Completions(args) => shell::run_completions(&args),
+        Command::Man(args) => shell::run_man(&args),
+        Command::Mdbook(args) => mdbook::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => new::run_init(&args),
         Command::Status(args) => edit::run_status(&args),
@@ -93,6 +124,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Renumber(args) => edit::run_renumber(&args),
         Command::Score(args) => score::run(&args),
     };
+    output::verbose(&format!("finished in {} ms", started.elapsed().as_millis()));
     match result {
         Ok(code) => code,
         Err(err) => output::failure(&err),

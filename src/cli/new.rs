@@ -1,6 +1,8 @@
 //! `docket new` and `docket init`: write a record from a template, or set up a project.
 
-use std::io::IsTerminal;
+mod editor;
+mod prompt;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,11 +17,11 @@ use super::args::date_arg;
 /// `docket new "Title"`.
 #[derive(Debug, Args)]
 pub(crate) struct NewArgs {
-    /// The record's title.
+    /// The record's title; asked for in a terminal when left out.
     pub(crate) title: Option<String>,
-    /// The record template: dr, adr, madr, nygard or hosting.
-    #[arg(long, short, default_value = "dr")]
-    pub(crate) template: String,
+    /// The record template: dr (default), adr, madr, nygard, hosting, or one of your own.
+    #[arg(long, short)]
+    pub(crate) template: Option<String>,
     /// The id series (`DR`); default: the one the folder's file names use.
     #[arg(long)]
     pub(crate) series: Option<String>,
@@ -54,6 +56,9 @@ pub(crate) struct NewArgs {
     /// The docket.toml to read (default: the nearest one in or above the current folder).
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+    /// Open the new record in $VISUAL, else $EDITOR, once written.
+    #[arg(long)]
+    pub(crate) edit: bool,
 }
 
 /// `docket init [DIR]`.
@@ -71,14 +76,6 @@ pub(crate) struct InitArgs {
 }
 
 pub(crate) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
-    let Some(title) = args.title.clone().filter(|t| !t.trim().is_empty()) else {
-        let how = if std::io::stdin().is_terminal() {
-            "interactive prompting is not available yet"
-        } else {
-            "stdin is not a terminal"
-        };
-        anyhow::bail!("a title is required ({how}); usage: docket new \"Title\" [OPTIONS]");
-    };
     let config_path = match &args.config {
         Some(file) => Some(file.clone()),
         None => find_config(Path::new(".")),
@@ -87,6 +84,8 @@ pub(crate) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         Some(file) => Config::from_file(file)?,
         None => Config::default(),
     };
+    let templates = args.templates.clone().or(config.new.templates);
+    let answers = answers(args, templates.as_deref())?;
     let dir = match &args.dir {
         Some(dir) => dir.clone(),
         None => match (config.records.dirs.first(), &config_path) {
@@ -110,22 +109,59 @@ pub(crate) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     let new = NewOptions {
-        title: title.trim().to_string(),
-        template: args.template.clone(),
+        title: answers.title,
+        template: answers.template,
         series: args.series.clone(),
         status: args.status.clone(),
         date: date_arg("--date", args.date.as_deref())?,
         supersedes: args.supersedes.clone(),
         related: args.related.clone(),
-        options: trimmed(&args.options),
+        options: answers.options,
         criteria,
         tags: args.tags.clone(),
-        templates: args.templates.clone().or(config.new.templates),
+        templates,
     };
-    let record = authoring::render_new(&dir, &workspace.corpus.decisions, &new)?;
-    authoring::write_new(&record)?;
+    let record = authoring::create_new(&dir, &workspace.corpus.decisions, &new)?;
     super::output::emit(&format!("{}\n", record.path.display()), None)?;
+    if args.edit {
+        editor::open(&record.path)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The title, template and options: from the flags, asked for in a terminal when the title
+/// is missing, else a usage error (exit 2).
+fn answers(args: &NewArgs, templates: Option<&Path>) -> anyhow::Result<prompt::Answers> {
+    if let Some(title) = args.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return Ok(prompt::Answers {
+            title: title.trim().to_string(),
+            template: args
+                .template
+                .clone()
+                .unwrap_or_else(|| prompt::DEFAULT_TEMPLATE.to_string()),
+            options: trimmed(&args.options),
+        });
+    }
+    if !prompt::may_prompt() {
+        anyhow::bail!(
+            "the <TITLE> argument is required: docket new \"Title\" [OPTIONS] (docket asks for \
+             it only when stdin and stdout are terminals and CI is not set)"
+        );
+    }
+    let given = prompt::Given {
+        template: args.template.as_deref(),
+        options: !args.options.is_empty(),
+    };
+    let mut answers = prompt::ask(
+        &mut std::io::stdin().lock(),
+        &mut std::io::stderr().lock(),
+        &authoring::templates::available(templates),
+        &given,
+    )?;
+    if given.options {
+        answers.options = trimmed(&args.options);
+    }
+    Ok(answers)
 }
 
 pub(crate) fn run_init(args: &InitArgs) -> anyhow::Result<ExitCode> {

@@ -4,6 +4,36 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use super::args::Color;
+
+/// The global flags: `--color`, `-q`, `-v`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Settings {
+    /// When human output is coloured.
+    pub(crate) color: Color,
+    /// `-q`: no notes on stderr, only results and errors.
+    pub(crate) quiet: bool,
+    /// `-v`: extra notes (what was read, how long it took).
+    pub(crate) verbose: bool,
+}
+
+static SETTINGS: OnceLock<Settings> = OnceLock::new();
+
+/// Records the global flags once, at start-up.
+pub(crate) fn configure(settings: Settings) {
+    let _ = SETTINGS.set(settings);
+}
+
+/// The global flags (defaults before [`configure`]).
+pub(crate) fn settings() -> Settings {
+    SETTINGS.get().copied().unwrap_or(Settings {
+        color: Color::Auto,
+        quiet: false,
+        verbose: false,
+    })
+}
 
 /// Prints a result to stdout, or writes it to `output` atomically. A closed pipe is not an error.
 pub(crate) fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
@@ -29,7 +59,16 @@ fn docket_write(path: &Path, text: &str) -> anyhow::Result<()> {
 
 /// Prints a note for the user on stderr (progress, skipped work), never the results.
 pub(crate) fn note(text: &str) {
-    eprintln!("note: {text}");
+    if !settings().quiet {
+        eprintln!("note: {text}");
+    }
+}
+
+/// Prints a note only with `-v`.
+pub(crate) fn verbose(text: &str) {
+    if settings().verbose {
+        eprintln!("note: {text}");
+    }
 }
 
 /// Prints a failure on stderr, the whole chain on one line.

@@ -10,9 +10,7 @@ use docket::model::Weight;
 use docket::rules::{self, LintOptions};
 use docket::score::{RecordScore, score_decision};
 
-use super::args::{
-    Color, FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings,
-};
+use super::args::{FindingsFormat, InputArgs, OutputArgs, findings_exit_code, render_findings};
 use super::output::{emit, note};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -38,9 +36,6 @@ pub(crate) struct ScoreArgs {
     /// settings and suppressions.
     #[arg(long)]
     check: bool,
-    /// When to colour the findings.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -108,7 +103,6 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
                 text.push('\n');
                 text.push_str(&render_findings(
                     FindingsFormat::Human,
-                    args.color,
                     output.is_some(),
                     &findings,
                     sources,

@@ -111,6 +111,22 @@ pub struct People {
     pub approved_by: Option<PeopleField>,
 }
 
+impl People {
+    /// Every role's field in role order: owner, deciders, decision makers, consulted,
+    /// informed, approved by.
+    #[must_use]
+    pub fn fields(&self) -> [Option<&PeopleField>; 6] {
+        [
+            self.owner.as_ref(),
+            self.deciders.as_ref(),
+            self.decision_makers.as_ref(),
+            self.consulted.as_ref(),
+            self.informed.as_ref(),
+            self.approved_by.as_ref(),
+        ]
+    }
+}
+
 /// A section's prose as plain text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TextBlock {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::markdown::{Block, Doc, Line, ListItem};
 use super::sections::Sec;
 use super::text::{KeyValue, key_value, normalise_key};
-use super::vocabulary::{Field, field_of, is_key_column_header, is_known_key};
+use super::vocabulary::{Field, RELATION_MAP_KEYS, field_of, is_key_column_header, is_known_key};
 use crate::model::{FrontMatterValue, SectionKind, Span};
 
 /// One metadata entry, wherever it came from.
@@ -28,6 +28,76 @@ pub(crate) struct MetaEntry<'d> {
     pub(crate) items: Vec<String>,
 }
 
+/// The `(kind, target)` pairs of a front matter list of relation maps (`- target: 3` /
+/// `kind: supersededby`); empty for any other value.
+fn relation_maps(value: &FrontMatterValue) -> Vec<(String, String)> {
+    let FrontMatterValue::List(items) = value else {
+        return Vec::new();
+    };
+    let field = |map: &BTreeMap<String, FrontMatterValue>, keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| map.get(*k))
+            .map(FrontMatterValue::to_text)
+            .filter(|t| !t.trim().is_empty())
+    };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            FrontMatterValue::Map(map) => Some((
+                field(map, RELATION_MAP_KEYS.0)?,
+                field(map, RELATION_MAP_KEYS.1)?,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One entry per front matter key, in key order; a list of relation maps gives one entry per
+/// relation.
+fn front_matter_entries(
+    map: &BTreeMap<String, FrontMatterValue>,
+    content: Span,
+    src: &str,
+    out: &mut Vec<MetaEntry<'_>>,
+) {
+    for (key, value) in map {
+        // adrs writes relations as a list of maps: `links: [{target: 3, kind: supersedes}]`;
+        // each becomes an entry keyed by its kind, as if written `supersedes: 3`.
+        let relations = relation_maps(value);
+        if !relations.is_empty() {
+            let span = front_matter_key_span(src, content, key);
+            for (kind, target) in relations {
+                out.push(MetaEntry {
+                    norm: normalise_key(&kind),
+                    key: kind,
+                    value: target,
+                    span,
+                    line: None,
+                    value_at: 0,
+                    list: None,
+                    items: Vec::new(),
+                });
+            }
+            continue;
+        }
+        out.push(MetaEntry {
+            norm: normalise_key(key),
+            key: key.clone(),
+            value: value.to_text(),
+            span: front_matter_key_span(src, content, key),
+            line: None,
+            value_at: 0,
+            list: None,
+            items: match value {
+                FrontMatterValue::List(items) => {
+                    items.iter().map(FrontMatterValue::to_text).collect()
+                }
+                _ => Vec::new(),
+            },
+        });
+    }
+}
+
 /// Collects the entries in document order: front matter first, then the preamble, then known
 /// keys anywhere else.
 pub(crate) fn collect_metadata<'d>(
@@ -38,23 +108,7 @@ pub(crate) fn collect_metadata<'d>(
 ) -> Vec<MetaEntry<'d>> {
     let mut out = Vec::new();
     if let Some((map, content)) = front_matter {
-        for (key, value) in map {
-            out.push(MetaEntry {
-                norm: normalise_key(key),
-                key: key.clone(),
-                value: value.to_text(),
-                span: front_matter_key_span(src, content, key),
-                line: None,
-                value_at: 0,
-                list: None,
-                items: match value {
-                    FrontMatterValue::List(items) => {
-                        items.iter().map(FrontMatterValue::to_text).collect()
-                    }
-                    _ => Vec::new(),
-                },
-            });
-        }
+        front_matter_entries(map, content, src, &mut out);
     }
     // The preamble: blocks after the first H1 (or the start) up to the next heading.
     let h1 = secs.iter().find(|s| s.level == 1);

@@ -34,7 +34,7 @@ pub(crate) use option_refs::option_reference;
 pub(crate) use record_dirs::{RECORD_DIR_MARKERS, record_dirs_from_marker};
 pub use status::{classify_status, status_misspellings, status_word_span};
 pub(crate) use text::{
-    file_name_id, is_folder_record_name, is_record_folder_name, record_file_name,
+    file_name_id, is_date_slug, is_folder_record_name, is_record_folder_name, record_file_name,
 };
 /// Words too common to tell option names apart; chosen-option matching in lint reads them.
 pub(crate) use vocabulary::OPTION_STOP_WORDS;

@@ -35,11 +35,7 @@ fn check(rule: &Rule, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             if stated {
                 continue;
             }
-            let verb = if inverse == LinkKind::SupersededBy {
-                "Superseded by"
-            } else {
-                "Supersedes"
-            };
+            let verb = crate::parse::written_verb(inverse).unwrap_or_default();
             let mut diag = rule
                 .report(
                     &target.path,

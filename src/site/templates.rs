@@ -102,17 +102,16 @@ pub(crate) fn load_templates(sources: &[(&'static str, String)]) -> Result<Tera>
 /// Writes the built-in templates and assets into `dir` for customising. An existing file is
 /// an error unless `force`; returns the files written.
 pub fn export_templates(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
-    if !force {
-        if let Some(path) = BUILT_IN
+    if !force
+        && let Some(path) = BUILT_IN
             .iter()
             .map(|(name, _)| dir.join(name))
             .find(|p| p.exists())
-        {
-            return Err(Error::SiteOutput {
-                path: path.clone(),
-                reason: "the file exists; pass --force to overwrite it".to_string(),
-            });
-        }
+    {
+        return Err(Error::SiteOutput {
+            path: path.clone(),
+            reason: "the file exists; pass --force to overwrite it".to_string(),
+        });
     }
     let mut written = Vec::new();
     for (name, source) in BUILT_IN {

@@ -233,11 +233,11 @@ fn parse_number_rating(t: &str) -> Option<(RatingMark, Option<String>)> {
         rest = r.trim_start();
     }
     let mut weighted = None;
-    if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-        if let Ok(w) = inner.0.trim().trim_start_matches(['=', '→']).trim().parse() {
-            weighted = Some(w);
-            rest = inner.1.trim_start();
-        }
+    if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')'))
+        && let Ok(w) = inner.0.trim().trim_start_matches(['=', '→']).trim().parse()
+    {
+        weighted = Some(w);
+        rest = inner.1.trim_start();
     }
     // `3 (good)` is a number with a note; `24/7 uptime`, `2 GB` and `3rd` are not ratings.
     let note = if rest.is_empty() {

@@ -25,6 +25,10 @@ const VERBS: &[(&str, LinkKind, bool)] = &[
     ("amends", LinkKind::Amends, true),
     ("amend", LinkKind::Amends, false),
     ("amended by", LinkKind::AmendedBy, true),
+    // adrs's front matter kinds (`kind: supersededby`), written without spaces.
+    ("supersededby", LinkKind::SupersededBy, false),
+    ("amendedby", LinkKind::AmendedBy, false),
+    ("relatesto", LinkKind::Related, false),
     // A partial supersede replaces part of the target, which stays in force: an amendment
     // (`Partial supersede of [6. …](…)`, `Partially supersedes ADR-0004`).
     ("partial supersede of", LinkKind::Amends, false),
@@ -175,6 +179,10 @@ pub fn written_verb(kind: LinkKind) -> Option<&'static str> {
         .find(|(k, _)| *k == kind)
         .map(|(_, verb)| *verb)
 }
+
+/// The keys of a relation written as a front matter map (adrs: `- target: 3` / `kind:
+/// supersedes`): the kind's keys, then the target's.
+pub(crate) const RELATION_MAP_KEYS: (&[&str], &[&str]) = (&["kind", "relation"], &["target"]);
 
 /// The relation a normalised verb names.
 pub(crate) fn link_verb(norm: &str) -> Option<LinkKind> {

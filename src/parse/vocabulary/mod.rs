@@ -21,8 +21,9 @@ pub(crate) use fields::{
 };
 pub use links::written_verb;
 pub(crate) use links::{
-    CJK_PASSIVE, CJK_PASSIVE_VERB, LINK_VERBS_WITH_NUMBERS, is_known_link_key, is_loose_verb,
-    is_related_list_key, link_verb, link_verb_prefix, other_link_verb, prose_link_verb,
+    CJK_PASSIVE, CJK_PASSIVE_VERB, LINK_VERBS_WITH_NUMBERS, RELATION_MAP_KEYS, is_known_link_key,
+    is_loose_verb, is_related_list_key, link_verb, link_verb_prefix, other_link_verb,
+    prose_link_verb,
 };
 pub(crate) use options::{
     BECAUSE, CHOICE_LEADS, CHOICE_OPENINGS, CHOICE_TRAILS, CLAUSE_ENDS, NAME_DASHES, NAME_JOINERS,

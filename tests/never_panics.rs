@@ -1,5 +1,7 @@
 //! `parse_record` is total: no input makes it panic, and every span it returns lies inside the
-//! text on char boundaries. Crashes found by fuzzing become named cases here.
+//! text on char boundaries; scoring, linting and rendering the site of whatever it returns never
+//! panic or fail either (the proptest side of the `fuzz/` targets, issue 14). Crashes found by
+//! fuzzing become named cases here.
 
 use docket::corpus::decode_source;
 use docket::model::Span;
@@ -174,6 +176,33 @@ fn vocabulary_fragment() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
+/// Scores, lints and renders the site of one record: none of it may panic, and rendering the
+/// built-in templates may not fail.
+fn score_lint_and_render(text: &str) {
+    use docket::config::Config;
+    use docket::parse::{ParseOptions, parse_record_with};
+    let options = ParseOptions {
+        html: true,
+        ..ParseOptions::default()
+    };
+    let parsed = parse_record_with(text, "0001-fuzz.md", options);
+    let config = Config::default();
+    let score = docket::score::score_decision(&parsed.decision, &config.score);
+    let mut corpus = docket::Corpus::default();
+    corpus
+        .sources
+        .insert("0001-fuzz.md", docket::parse::strip_bom(text).to_string());
+    let scores = [score];
+    docket::score::to_human(&scores, &corpus.sources);
+    docket::score::to_json(&scores, &corpus.sources).expect("scores serialise");
+    corpus.decisions.push(parsed.decision);
+    corpus.diagnostics = parsed.diagnostics;
+    let workspace = docket::workspace::Workspace::from_corpus(corpus, config);
+    let findings = docket::rules::run(&workspace, &docket::rules::LintOptions::default());
+    docket::site::render_site(&workspace, &findings, &docket::site::SiteOptions::new("site"))
+        .expect("the built-in templates render any record");
+}
+
 /// 2000 cases, or `PROPTEST_CASES` when set: an explicit count would override the variable,
 /// and a longer local run (`PROPTEST_CASES=50000`) should be one command away.
 fn cases() -> u32 {
@@ -207,6 +236,18 @@ proptest! {
     fn any_bytes_through_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let (text, _) = decode_source(&bytes, "bytes.md");
         parse_and_check(&text);
+    }
+}
+
+proptest! {
+    // A site render costs tens of parses, so a tenth of the cases; the fuzz targets go further.
+    #![proptest_config(ProptestConfig { cases: cases() / 10, ..ProptestConfig::default() })]
+
+    #[test]
+    fn scoring_linting_and_rendering_record_shaped_text(parts in prop::collection::vec(
+        prop_oneof![vocabulary_fragment(), fragment()], 0..60,
+    )) {
+        score_lint_and_render(&parts.concat());
     }
 }
 

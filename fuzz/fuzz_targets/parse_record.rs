@@ -7,7 +7,14 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let (text, _) = decode_source(bytes, "fuzz.md");
-    let parsed = parse_record_with(&text, "fuzz.md", ParseOptions { html: true, ..ParseOptions::default() });
+    let parsed = parse_record_with(
+        &text,
+        "fuzz.md",
+        ParseOptions {
+            html: true,
+            ..ParseOptions::default()
+        },
+    );
     let body = docket::parse::strip_bom(&text);
     for d in &parsed.diagnostics {
         assert!(d.span.start <= d.span.end && d.span.end <= body.len());

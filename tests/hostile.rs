@@ -251,6 +251,13 @@ fn an_empty_file_and_a_binary_file_named_md() {
         out.contains("DK001") && out.contains("0003-binary.md"),
         "{out}"
     );
+    // Excerpts are cut to a window and control bytes shown as `�`: no terminal escapes, and a
+    // few findings print a few lines, not the file.
+    assert!(
+        !out.contains('\u{1b}'),
+        "an escape byte reached the terminal"
+    );
+    assert!(out.len() < 20_000, "{} bytes of output", out.len());
     let (code, _) = run(tmp.path(), &["build", "records", "--out", "site"]);
     assert_eq!(code, 0);
 }

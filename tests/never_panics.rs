@@ -199,8 +199,12 @@ fn score_lint_and_render(text: &str) {
     corpus.diagnostics = parsed.diagnostics;
     let workspace = docket::workspace::Workspace::from_corpus(corpus, config);
     let findings = docket::rules::run(&workspace, &docket::rules::LintOptions::default());
-    docket::site::render_site(&workspace, &findings, &docket::site::SiteOptions::new("site"))
-        .expect("the built-in templates render any record");
+    docket::site::render_site(
+        &workspace,
+        &findings,
+        &docket::site::SiteOptions::new("site"),
+    )
+    .expect("the built-in templates render any record");
 }
 
 /// 2000 cases, or `PROPTEST_CASES` when set: an explicit count would override the variable,

@@ -56,7 +56,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
         "{}{} {}",
         paint.wrap(colour, &format!("{}[{}]", d.severity.as_str(), d.code)),
         paint.wrap("1", ":"),
-        paint.wrap("1", &d.message)
+        paint.wrap("1", &visible(&d.message))
     );
     let (start, end) = sources.range(&d.path, d.span);
     let gutter = " ".repeat(start.line.to_string().len());
@@ -69,7 +69,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
         start.column
     );
     if sources.text(&d.path).is_some_and(|t| !t.is_empty()) {
-        let line = sources.line_text(&d.path, start.line).replace('\t', " ");
+        let line = visible(&sources.line_text(&d.path, start.line).replace('\t', " "));
         let width = line.chars().count();
         let last = if end.line == start.line {
             end.column
@@ -77,6 +77,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
             width + 1
         };
         let carets = last.saturating_sub(start.column).max(1);
+        let (line, column, carets) = excerpt_window(&line, start.column - 1, carets);
         let bar = paint.wrap("1;34", "|");
         let _ = writeln!(out, "{gutter} {bar}");
         let _ = writeln!(
@@ -87,7 +88,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
         let _ = writeln!(
             out,
             "{gutter} {bar} {}{}",
-            " ".repeat(start.column - 1),
+            " ".repeat(column),
             paint.wrap(colour, &"^".repeat(carets))
         );
     }
@@ -105,6 +106,41 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, paint: &Pai
     if !d.fix.is_empty() {
         let _ = writeln!(out, "{gutter} = fix available: run `docket lint --fix`");
     }
+}
+
+/// Text from a record with its control characters (an escape sequence in a binary file or a
+/// hostile record) shown as `�`, so printing a finding cannot drive the terminal.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// The longest excerpt line shown, in characters.
+const EXCERPT_WIDTH: usize = 160;
+
+/// The part of an excerpt line shown, with the carets' start (0-based) and count in it. A line
+/// longer than [`EXCERPT_WIDTH`] (minified text, a binary file read as a record) is cut to a
+/// window from a little before the span, marked with `…`, so one finding cannot print
+/// megabytes.
+fn excerpt_window(line: &str, column: usize, carets: usize) -> (String, usize, usize) {
+    let width = line.chars().count();
+    if width <= EXCERPT_WIDTH {
+        return (line.to_string(), column, carets);
+    }
+    let from = column.saturating_sub(20).min(width - EXCERPT_WIDTH);
+    let to = from + EXCERPT_WIDTH;
+    let mut shown: String = line.chars().skip(from).take(EXCERPT_WIDTH).collect();
+    let mut column = column - from;
+    if from > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if to < width {
+        shown.push('…');
+    }
+    let carets = carets.min(to.saturating_sub(from + column).max(1));
+    (shown, column, carets)
 }
 
 fn summary_line(diagnostics: &[Diagnostic], paint: &Paint) -> String {
@@ -136,4 +172,25 @@ fn summary_line(diagnostics: &[Diagnostic], paint: &Paint) -> String {
     }
     line.push('\n');
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}TARGET{}", "a".repeat(10_000), "b".repeat(10_000));
+        let (shown, column, carets) = excerpt_window(&line, 10_000, 6);
+        assert_eq!(shown.chars().count(), EXCERPT_WIDTH + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let at: String = shown.chars().skip(column).take(carets).collect();
+        assert_eq!(at, "TARGET");
+        assert_eq!(excerpt_window("short", 1, 2), ("short".to_string(), 1, 2));
+    }
+
+    #[test]
+    fn control_characters_are_not_printed() {
+        assert_eq!(visible("a\u{1b}[31mb\u{7}"), "a\u{fffd}[31mb\u{fffd}");
+    }
 }

@@ -443,6 +443,8 @@ fn script_in_every_field_that_reaches_a_page_is_inert() {
     }
 }
 
+// Where each kill landed (files fixed so far) is printed for `--nocapture` runs.
+#[allow(clippy::print_stderr)]
 #[test]
 fn an_interrupted_lint_fix_leaves_every_file_old_or_new() {
     let tmp = tempfile::tempdir().unwrap();

@@ -193,7 +193,7 @@ fn score_lint_and_render(text: &str) {
         .sources
         .insert("0001-fuzz.md", docket::parse::strip_bom(text).to_string());
     let scores = [score];
-    docket::score::to_human(&scores, &corpus.sources);
+    let _ = docket::score::to_human(&scores, &corpus.sources);
     docket::score::to_json(&scores, &corpus.sources).expect("scores serialise");
     corpus.decisions.push(parsed.decision);
     corpus.diagnostics = parsed.diagnostics;

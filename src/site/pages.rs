@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::graph::Target;
+use crate::graph::{Adjacency, Target};
 use crate::model::{Decision, StatusKind, option_key, same_option};
 use crate::score::{RecordScore, fmt_plain};
 use crate::workspace::Workspace;
@@ -295,7 +295,8 @@ fn attribute_text(text: &str) -> String {
 /// record links to are collected in `local`, which also knows `[site] repository_url`.
 pub(crate) fn record_page(
     workspace: &Workspace,
-    findings: &[crate::diagnostics::Diagnostic],
+    adjacency: &Adjacency<'_>,
+    findings: &[&crate::diagnostics::Diagnostic],
     index: usize,
     rows: &[RecordRow],
     score: &RecordScore,
@@ -326,13 +327,13 @@ pub(crate) fn record_page(
             })
         })
         .unwrap_or_default();
-    let heads = graph.heads(index);
+    let heads = adjacency.heads(index);
     let superseded_by = if heads == [index] {
         Vec::new()
     } else {
         heads.iter().map(|h| rows[*h].clone()).collect()
     };
-    let (outgoing, incoming) = link_views(graph, index, rows);
+    let (outgoing, incoming) = link_views(graph, adjacency, index, rows);
     RecordPage {
         record: rows[index].clone(),
         long_title: decision.title.long.clone(),

@@ -15,6 +15,7 @@
 //! ```
 
 mod files;
+mod live;
 mod output;
 mod pages;
 mod search;
@@ -37,6 +38,7 @@ use crate::error::Result;
 use crate::score::{RecordScore, score_decision};
 use crate::workspace::Workspace;
 
+pub use live::LiveSite;
 pub use output::MARKER;
 pub use pages::{
     GraphPage, IndexPage, MonthGroup, PlatformChoice, PlatformUse, PlatformView, PlatformsPage,

@@ -31,8 +31,11 @@ fn corpus_dir(n: usize) -> (tempfile::TempDir, Vec<PathBuf>) {
         .enumerate()
         .map(|(i, p)| {
             let path = folder.join(&p.file);
-            docket::atomic_write::write_atomic(&path, records::record(&plans, i, 3).as_bytes())
-                .expect("record written");
+            docket::atomic_write::write_atomic_if_changed(
+                &path,
+                records::record(&plans, i, 3).as_bytes(),
+            )
+            .expect("record written");
             path
         })
         .collect();

@@ -35,7 +35,7 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => {
                 seed = value("--seed")?
                     .parse()
-                    .map_err(|e| format!("--seed: {e}"))?
+                    .map_err(|e| format!("--seed: {e}"))?;
             }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--mdbook" => mdbook = true,
@@ -51,7 +51,9 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("writing {}: {e}", path.display()))
+    docket::atomic_write::write_atomic_if_changed(path, text.as_bytes())
+        .map(|_| ())
+        .map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
 /// What was written: records per style and bytes.

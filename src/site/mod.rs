@@ -35,7 +35,7 @@ use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
 use crate::error::Result;
-use crate::score::{RecordScore, score_decision};
+use crate::score::score_decision;
 use crate::workspace::Workspace;
 
 pub use live::LiveSite;
@@ -397,7 +397,7 @@ pub(crate) fn render_site(
         .par_iter()
         .map(|d| score_decision(d, &workspace.config.score))
         .collect();
-    let mut emitted = vec![
+    let mut outputs = vec![
         emitter.page(
             "index.html",
             "index.html",
@@ -427,20 +427,41 @@ pub(crate) fn render_site(
             &pages::platforms_page(decisions, &scores, &rows),
         )?,
     ];
-    let records = record_pages(workspace, findings, scope, &emitter, &rows, &scores)?;
+    let inputs = pages::RecordInputs {
+        workspace,
+        adjacency: workspace.graph.adjacency(),
+        rows: &rows,
+        scores: &scores,
+        root: renderer.root(1),
+    };
+    let records = record_pages(&inputs, findings, scope, &emitter)?;
     let (json, script) = search::search_files(&search::search_entries(decisions, &rows))?;
-    emitted.push(emitter.data("search-index.json", json.as_bytes())?);
-    emitted.push(emitter.data("search-index.js", script.as_bytes())?);
+    outputs.push(emitter.data("search-index.json", json.as_bytes())?);
+    outputs.push(emitter.data("search-index.js", script.as_bytes())?);
     for (name, text) in sources.iter().filter(|(n, _)| !templates::is_template(n)) {
-        emitted.push(emitter.data(name, text.as_bytes())?);
+        outputs.push(emitter.data(name, text.as_bytes())?);
     }
+    let (report, state) = settle(&options.out, scope, &rows, outputs, records, &previous_list)?;
+    Ok((report, state))
+}
+
+/// Counts what a build did, removes the stale files of the last one, and keeps what the
+/// next build needs.
+fn settle(
+    out: &Path,
+    scope: &Scope<'_>,
+    rows: &[RecordRow],
+    mut outputs: Vec<Emitted>,
+    records: Vec<RecordEmitted>,
+    previous_list: &str,
+) -> Result<(BuildReport, SiteState)> {
     let mut state = match (scope.records, scope.previous) {
         (Some(_), Some(previous)) => previous.clone(),
         _ => SiteState::default(),
     };
-    let rendered = emitted.iter().filter(|e| e.rendered).count()
+    let pages_rendered = outputs.iter().filter(|e| e.rendered).count()
         + records.iter().filter(|r| r.page.rendered).count();
-    let written = emitted.iter().filter(|e| e.written).count()
+    let written = outputs.iter().filter(|e| e.written).count()
         + records
             .iter()
             .map(|r| usize::from(r.page.written) + r.copied.iter().filter(|c| c.written).count())
@@ -448,21 +469,21 @@ pub(crate) fn render_site(
     for record in records {
         let copied = record.copied.into_iter().map(|c| c.path).collect();
         state.copied.insert(record.page.path.clone(), copied);
-        emitted.push(record.page);
+        outputs.push(record.page);
     }
     let mut listed: BTreeSet<String> = rows.iter().map(|r| r.url.clone()).collect();
     listed.extend(state.copied.values().flatten().cloned());
-    for e in emitted {
+    for e in outputs {
         if let Some(hash) = e.hash {
             state.hashes.insert(e.path.clone(), hash);
         }
         listed.insert(e.path);
     }
-    let removed = output::finish(&options.out, &previous_list, &listed)?;
+    let removed = output::finish(out, previous_list, &listed)?;
     let report = BuildReport {
-        index: options.out.join("index.html"),
+        index: out.join("index.html"),
         pages: 4 + rows.len(),
-        rendered,
+        rendered: pages_rendered,
         written,
         removed,
     };
@@ -471,40 +492,34 @@ pub(crate) fn render_site(
 
 /// The record pages `scope` asks for, rendered in parallel (results in record order).
 fn record_pages(
-    workspace: &Workspace,
+    inputs: &pages::RecordInputs<'_>,
     findings: &[Diagnostic],
     scope: &Scope<'_>,
     emitter: &Emitter<'_>,
-    rows: &[RecordRow],
-    scores: &[RecordScore],
 ) -> Result<Vec<RecordEmitted>> {
     let mut by_path: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for d in findings {
         by_path.entry(d.path.as_str()).or_default().push(d);
     }
-    let adjacency = workspace.graph.adjacency();
-    let record_root = emitter.renderer.root(1);
-    let repository_url = &workspace.config.site.repository_url;
+    let decisions = &inputs.workspace.corpus.decisions;
+    let repository_url = &inputs.workspace.config.site.repository_url;
     let indices: Vec<usize> = match scope.records {
-        Some(set) => set.iter().copied().filter(|&i| i < rows.len()).collect(),
-        None => (0..rows.len()).collect(),
+        Some(set) => set
+            .iter()
+            .copied()
+            .filter(|&i| i < decisions.len())
+            .collect(),
+        None => (0..decisions.len()).collect(),
     };
     indices
         .par_iter()
         .map(|&i| {
             let mut local = files::LocalFiles::new(repository_url.clone());
-            let path = workspace.corpus.decisions[i].path.as_str();
-            let page = pages::record_page(
-                workspace,
-                &adjacency,
-                by_path.get(path).map_or(&[], Vec::as_slice),
-                i,
-                rows,
-                &scores[i],
-                &record_root,
-                &mut local,
-            );
-            let page = emitter.page(&rows[i].url, "record.html", "record", 1, &page)?;
+            let own = by_path
+                .get(decisions[i].path.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let page = pages::record_page(inputs, own, i, &mut local);
+            let page = emitter.page(&inputs.rows[i].url, "record.html", "record", 1, &page)?;
             let copied = local
                 .files
                 .iter()

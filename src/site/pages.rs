@@ -291,18 +291,32 @@ fn attribute_text(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A record's page. `root` leads from the record page to the site root; local files the
-/// record links to are collected in `local`, which also knows `[site] repository_url`.
+/// What every record page is made from: the workspace, its graph's adjacency, every
+/// record's row and score, and the prefix leading from a record page to the site root.
+pub(crate) struct RecordInputs<'a> {
+    pub(crate) workspace: &'a Workspace,
+    pub(crate) adjacency: Adjacency<'a>,
+    pub(crate) rows: &'a [RecordRow],
+    pub(crate) scores: &'a [RecordScore],
+    pub(crate) root: String,
+}
+
+/// Record `index`'s page, with `findings` (its own). Local files the record links to are
+/// collected in `local`, which also knows `[site] repository_url`.
 pub(crate) fn record_page(
-    workspace: &Workspace,
-    adjacency: &Adjacency<'_>,
+    inputs: &RecordInputs<'_>,
     findings: &[&crate::diagnostics::Diagnostic],
     index: usize,
-    rows: &[RecordRow],
-    score: &RecordScore,
-    root: &str,
     local: &mut LocalFiles,
 ) -> RecordPage {
+    let RecordInputs {
+        workspace,
+        adjacency,
+        rows,
+        scores,
+        root,
+    } = inputs;
+    let score = &scores[index];
     let graph = &workspace.graph;
     let decision = &workspace.corpus.decisions[index];
     let hrefs: Vec<(String, String)> = graph

@@ -35,7 +35,7 @@ use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
 use crate::error::Result;
-use crate::score::score_decision;
+use crate::score::{RecordScore, score_decision};
 use crate::workspace::Workspace;
 
 pub use live::LiveSite;
@@ -241,6 +241,33 @@ pub(crate) struct Scope<'a> {
 pub(crate) struct SiteState {
     hashes: BTreeMap<String, u64>,
     copied: BTreeMap<String, Vec<String>>,
+    /// Per record, a hash of what the pages listing every record show of it.
+    summaries: Vec<Summary>,
+    /// A hash of the graph's links.
+    edges: Option<u64>,
+}
+
+impl SiteState {
+    /// Whether the pages listing every record would show the same: the same links, and the
+    /// same for each record in `summaries` (the records a change touched).
+    fn lists_unchanged(&self, summaries: &[Summary], edges: Option<u64>) -> bool {
+        edges.is_some()
+            && self.edges == edges
+            && summaries.iter().all(|s| {
+                self.summaries
+                    .get(s.index)
+                    .is_some_and(|o| o.lists == s.lists)
+            })
+    }
+
+    /// Whether the search index would hold the same entries.
+    fn search_unchanged(&self, summaries: &[Summary]) -> bool {
+        summaries.iter().all(|s| {
+            self.summaries
+                .get(s.index)
+                .is_some_and(|o| o.search == s.search)
+        })
+    }
 }
 
 /// One file of a build: its site path, its view hash when tracked, and what was done.
@@ -267,8 +294,13 @@ impl std::io::Write for HashWriter {
 
 /// A hash of everything a template receives; equal hashes render equal pages.
 fn view_hash(site: &SiteView, page: &impl Serialize) -> Option<u64> {
+    value_hash(&(site, page))
+}
+
+/// A hash of a value's JSON form, written straight into the hasher.
+fn value_hash(value: &impl Serialize) -> Option<u64> {
     let mut writer = HashWriter(DefaultHasher::new());
-    serde_json::to_writer(&mut writer, &(site, page)).ok()?;
+    serde_json::to_writer(&mut writer, value).ok()?;
     Some(writer.0.finish())
 }
 
@@ -393,40 +425,24 @@ pub(crate) fn render_site(
         .enumerate()
         .map(|(i, d)| RecordRow::new(d, &workspace.graph, i, &slugs[i]))
         .collect();
-    let scores: Vec<_> = decisions
-        .par_iter()
-        .map(|d| score_decision(d, &workspace.config.score))
-        .collect();
-    let mut outputs = vec![
-        emitter.page(
-            "index.html",
-            "index.html",
-            "index",
-            0,
-            &pages::index_page(&rows),
-        )?,
-        emitter.page(
-            "graph.html",
-            "graph.html",
-            "graph",
-            0,
-            &pages::graph_page(workspace, &rows),
-        )?,
-        emitter.page(
-            "timeline.html",
-            "timeline.html",
-            "timeline",
-            0,
-            &pages::timeline_page(&rows),
-        )?,
-        emitter.page(
-            "platforms.html",
-            "platforms.html",
-            "platforms",
-            0,
-            &pages::platforms_page(decisions, &scores, &rows),
-        )?,
-    ];
+    let mut scores: Vec<Option<RecordScore>> = vec![None; decisions.len()];
+    score_records(workspace, &mut scores, scope.records);
+    let summaries = summaries(workspace, &rows, &scores, scope);
+    let edges = scope.track.then(|| edges_hash(&workspace.graph));
+    let mut outputs = match scope.previous {
+        Some(previous)
+            if scope.records.is_some() && previous.lists_unchanged(&summaries, edges) =>
+        {
+            GLOBAL_PAGES
+                .iter()
+                .map(|path| skipped(path, previous.hashes.get(*path).copied()))
+                .collect()
+        }
+        _ => {
+            score_records(workspace, &mut scores, None);
+            global_pages(workspace, &emitter, &rows, &scores)?
+        }
+    };
     let inputs = pages::RecordInputs {
         workspace,
         adjacency: workspace.graph.adjacency(),
@@ -435,14 +451,147 @@ pub(crate) fn render_site(
         root: renderer.root(1),
     };
     let records = record_pages(&inputs, findings, scope, &emitter)?;
-    let (json, script) = search::search_files(&search::search_entries(decisions, &rows))?;
-    outputs.push(emitter.data("search-index.json", json.as_bytes())?);
-    outputs.push(emitter.data("search-index.js", script.as_bytes())?);
+    match scope.previous {
+        Some(previous) if scope.records.is_some() && previous.search_unchanged(&summaries) => {
+            for path in SEARCH_FILES {
+                outputs.push(skipped(path, previous.hashes.get(path).copied()));
+            }
+        }
+        _ => {
+            let (json, script) = search::search_files(&search::search_entries(decisions, &rows))?;
+            outputs.push(emitter.data(SEARCH_FILES[0], json.as_bytes())?);
+            outputs.push(emitter.data(SEARCH_FILES[1], script.as_bytes())?);
+        }
+    }
     for (name, text) in sources.iter().filter(|(n, _)| !templates::is_template(n)) {
         outputs.push(emitter.data(name, text.as_bytes())?);
     }
-    let (report, state) = settle(&options.out, scope, &rows, outputs, records, &previous_list)?;
+    let (report, mut state) = settle(&options.out, scope, &rows, outputs, records, &previous_list)?;
+    state.summaries.resize(rows.len(), Summary::default());
+    for summary in summaries {
+        state.summaries[summary.index] = summary;
+    }
+    state.edges = edges;
     Ok((report, state))
+}
+
+/// The search index, as JSON and as a script.
+const SEARCH_FILES: [&str; 2] = ["search-index.json", "search-index.js"];
+
+/// The pages that list every record.
+const GLOBAL_PAGES: [&str; 4] = [
+    "index.html",
+    "graph.html",
+    "timeline.html",
+    "platforms.html",
+];
+
+/// The index, graph, timeline and platforms pages.
+fn global_pages(
+    workspace: &Workspace,
+    emitter: &Emitter<'_>,
+    rows: &[RecordRow],
+    scores: &[Option<RecordScore>],
+) -> Result<Vec<Emitted>> {
+    let decisions = &workspace.corpus.decisions;
+    Ok(vec![
+        emitter.page(
+            "index.html",
+            "index.html",
+            "index",
+            0,
+            &pages::index_page(rows),
+        )?,
+        emitter.page(
+            "graph.html",
+            "graph.html",
+            "graph",
+            0,
+            &pages::graph_page(workspace, rows),
+        )?,
+        emitter.page(
+            "timeline.html",
+            "timeline.html",
+            "timeline",
+            0,
+            &pages::timeline_page(rows),
+        )?,
+        emitter.page(
+            "platforms.html",
+            "platforms.html",
+            "platforms",
+            0,
+            &pages::platforms_page(decisions, scores, rows),
+        )?,
+    ])
+}
+
+/// Scores the records in `only` (every record when `None`) that are not scored yet.
+fn score_records(
+    workspace: &Workspace,
+    scores: &mut [Option<RecordScore>],
+    only: Option<&BTreeSet<usize>>,
+) {
+    let decisions = &workspace.corpus.decisions;
+    scores.par_iter_mut().enumerate().for_each(|(i, slot)| {
+        if slot.is_none() && only.is_none_or(|set| set.contains(&i)) {
+            *slot = Some(score_decision(&decisions[i], &workspace.config.score));
+        }
+    });
+}
+
+/// For each record in scope (when tracking), a hash of what the pages listing every record
+/// show of it: its row, its graph node and its platform uses.
+fn summaries(
+    workspace: &Workspace,
+    rows: &[RecordRow],
+    scores: &[Option<RecordScore>],
+    scope: &Scope<'_>,
+) -> Vec<Summary> {
+    if !scope.track {
+        return Vec::new();
+    }
+    let decisions = &workspace.corpus.decisions;
+    let indices: Vec<usize> = match scope.records {
+        Some(set) => set.iter().copied().filter(|&i| i < rows.len()).collect(),
+        None => (0..rows.len()).collect(),
+    };
+    indices
+        .par_iter()
+        .map(|&i| {
+            let uses = scores[i]
+                .as_ref()
+                .map(|score| pages::platform_uses(&decisions[i], score, &rows[i]));
+            let node = &workspace.graph.nodes[i];
+            let entry = search::search_entry(&decisions[i], &rows[i]);
+            Summary {
+                index: i,
+                lists: value_hash(&(&rows[i], node, uses)).unwrap_or_default(),
+                search: value_hash(&entry).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// What the pages and files listing every record show of one record, hashed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Summary {
+    /// The record.
+    index: usize,
+    /// Its row, graph node and platform uses (index, graph, timeline, platforms pages).
+    lists: u64,
+    /// Its search index entry.
+    search: u64,
+}
+
+/// A hash of the graph's links as the graph page draws them (spans left out).
+fn edges_hash(graph: &crate::graph::Graph) -> u64 {
+    let edges: Vec<_> = graph
+        .edges
+        .iter()
+        .map(|e| (e.from, e.kind, &e.target))
+        .collect();
+    value_hash(&edges).unwrap_or_default()
 }
 
 /// Counts what a build did, removes the stale files of the last one, and keeps what the

@@ -248,9 +248,25 @@ fn platform_use(
     }
 }
 
+/// What the platforms page shows of one record: each option it weighs, with its key.
+pub(crate) fn platform_uses(
+    decision: &Decision,
+    score: &RecordScore,
+    row: &RecordRow,
+) -> Vec<(String, PlatformUse)> {
+    decision
+        .options
+        .iter()
+        .map(|o| (option_key(&o.name), o))
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, o)| (key, platform_use(decision, score, row, &o.name, o.selected)))
+        .collect()
+}
+
+/// The platforms page; `scores` holds every record's score (the one for record `i` at `i`).
 pub(crate) fn platforms_page(
     decisions: &[Decision],
-    scores: &[RecordScore],
+    scores: &[Option<RecordScore>],
     rows: &[RecordRow],
 ) -> PlatformsPage {
     let mut by_key: BTreeMap<String, PlatformView> = BTreeMap::new();
@@ -270,7 +286,10 @@ pub(crate) fn platforms_page(
             if entry.uses.iter().any(|u| u.record.slug == rows[i].slug) {
                 continue;
             }
-            let use_ = platform_use(d, &scores[i], &rows[i], &o.name, o.selected);
+            let score = scores[i]
+                .as_ref()
+                .expect("every record is scored before the platforms page");
+            let use_ = platform_use(d, score, &rows[i], &o.name, o.selected);
             entry.chosen += usize::from(use_.role == "chosen");
             entry.rejected += usize::from(use_.role == "rejected");
             entry.uses.push(use_);
@@ -297,7 +316,7 @@ pub(crate) struct RecordInputs<'a> {
     pub(crate) workspace: &'a Workspace,
     pub(crate) adjacency: Adjacency<'a>,
     pub(crate) rows: &'a [RecordRow],
-    pub(crate) scores: &'a [RecordScore],
+    pub(crate) scores: &'a [Option<RecordScore>],
     pub(crate) root: String,
 }
 
@@ -316,7 +335,9 @@ pub(crate) fn record_page(
         scores,
         root,
     } = inputs;
-    let score = &scores[index];
+    let score = scores[index]
+        .as_ref()
+        .expect("the records whose pages are rendered are scored");
     let graph = &workspace.graph;
     let decision = &workspace.corpus.decisions[index];
     let hrefs: Vec<(String, String)> = graph

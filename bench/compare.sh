@@ -41,9 +41,9 @@ gen=$PWD/target/release/examples/gen-corpus
 
 # Peak resident memory of one run, in KiB.
 peak() {
-  local out
-  out=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  echo "${out:-0}"
+  local file=$work/peak.txt
+  /usr/bin/time -f '%M' -o "$file" "$@" >/dev/null 2>&1 || true
+  tail -1 "$file"
 }
 
 # Median milliseconds of a one-record change under `docket serve`: three edits, each timed

@@ -1,16 +1,55 @@
-//! Parser throughput: one record of each shape from `records/`, and a whole folder load.
-//! Run with `cargo bench --bench parse`; set `DOCKET_BENCH_CORPUS` to a folder to add it.
+//! Parser throughput: one generated record of each style (DR, Nygard, MADR 4), the records
+//! of `records/`, and a whole folder load. Run with `cargo bench --bench parse`; set
+//! `DOCKET_BENCH_CORPUS` to a folder (`gen-corpus` output) to load that instead of `records/`.
 
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
+
+#[path = "../examples/gen-corpus/records.rs"]
+mod records;
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use docket::corpus::{Corpus, LoadOptions};
+use docket::parse::{ParseOptions, parse_record_with};
 
-fn records() -> Vec<(String, String)> {
+/// One record of `style` from a small generated corpus.
+fn sample(style: records::Style) -> String {
+    let plans = records::plan(60, 7);
+    let index = plans
+        .iter()
+        .rposition(|p| p.style == style && !p.long)
+        .expect("60 records hold every style");
+    records::record(&plans, index, 7)
+}
+
+fn parse_one(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse_one");
+    for style in records::Style::ALL {
+        let text = sample(style);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(style.name(), |b| {
+            b.iter(|| parse_record_with(black_box(&text), "0001-x.md", ParseOptions::default()));
+        });
+        group.bench_function(format!("{}_html", style.name()), |b| {
+            b.iter(|| {
+                parse_record_with(
+                    black_box(&text),
+                    "0001-x.md",
+                    ParseOptions {
+                        html: true,
+                        ..ParseOptions::default()
+                    },
+                )
+            });
+        });
+    }
+    group.finish();
+}
+
+fn records_dir() -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("records");
     let corpus = Corpus::load(&[root], &LoadOptions::default()).expect("records/ loads");
     corpus
@@ -25,8 +64,8 @@ fn records() -> Vec<(String, String)> {
         .collect()
 }
 
-fn parse(c: &mut Criterion) {
-    let records = records();
+fn parse_folder(c: &mut Criterion) {
+    let records = records_dir();
     let bytes: usize = records.iter().map(|(_, t)| t.len()).sum();
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -53,5 +92,5 @@ fn parse(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse);
+criterion_group!(benches, parse_one, parse_folder);
 criterion_main!(benches);

@@ -10,12 +10,14 @@
 //! # Ok::<(), docket::Error>(())
 //! ```
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::corpus::{Corpus, LoadOptions, absolute};
+use crate::corpus::{Corpus, LoadOptions, absolute, display_path};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
+use crate::parse::ParseOptions;
 
 /// How to load a workspace.
 #[derive(Debug, Clone, Default)]
@@ -80,16 +82,14 @@ impl Workspace {
             extra_extensions: options.extra_extensions.clone(),
             records: config.records.clone(),
             root,
-            parse: crate::parse::ParseOptions {
+            parse: ParseOptions {
                 html: options.html,
-                ..crate::parse::ParseOptions::default()
+                ..ParseOptions::default()
             },
             limits: config.limits.clone(),
         };
         let corpus = Corpus::load(paths, &load)?;
-        let mut graph =
-            Graph::build_from(&corpus.decisions, &origin(), &config.graph, &config.topics);
-        graph.mark_files(|p| Path::new(p).exists());
+        let graph = linked(&corpus, &config);
         Ok(Workspace {
             config,
             config_path,
@@ -110,6 +110,48 @@ impl Workspace {
             graph,
         }
     }
+}
+
+impl Workspace {
+    /// Parses the records at `changed` again (paths as found by the load) and rebuilds the
+    /// graph; every other record keeps its parse. Returns the indices of the records parsed
+    /// again, or `None` when the change needs a full [`Workspace::load`]: a path that is not
+    /// a loaded record (a file added, removed or renamed, the config), or a record whose new
+    /// id moves it in the corpus order.
+    pub fn reload_records(
+        &mut self,
+        changed: &[PathBuf],
+        parse: ParseOptions,
+    ) -> Option<Vec<usize>> {
+        let by_path: HashMap<&str, usize> = self
+            .corpus
+            .decisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.as_str(), i))
+            .collect();
+        let mut indices: Vec<usize> = changed
+            .iter()
+            .map(|p| by_path.get(display_path(p).as_str()).copied())
+            .collect::<Option<_>>()?;
+        indices.sort_unstable();
+        indices.dedup();
+        for &i in &indices {
+            if !self.corpus.reparse(i, parse, &self.config.limits) {
+                return None;
+            }
+        }
+        self.graph = linked(&self.corpus, &self.config);
+        Some(indices)
+    }
+}
+
+/// The graph of a loaded corpus, links resolved against each record's own file and
+/// non-record targets checked on disk.
+fn linked(corpus: &Corpus, config: &Config) -> Graph {
+    let mut graph = Graph::build_from(&corpus.decisions, &origin(), &config.graph, &config.topics);
+    graph.mark_files(|p| Path::new(p).exists());
+    graph
 }
 
 /// The `docket.toml` for a path: in its folder (a file's own folder) or the nearest one above,

@@ -199,13 +199,17 @@ fn score_lint_and_render(text: &str) {
     corpus.diagnostics = parsed.diagnostics;
     let workspace = docket::workspace::Workspace::from_corpus(corpus, config);
     let findings = docket::rules::run(&workspace, &docket::rules::LintOptions::default());
-    docket::site::render_site(
+    let out = SITE_OUT.get_or_init(|| tempfile::tempdir().expect("temp dir"));
+    docket::site::build(
         &workspace,
         &findings,
-        &docket::site::SiteOptions::new("site"),
+        &docket::site::SiteOptions::new(out.path().join("site")),
     )
     .expect("the built-in templates render any record");
 }
+
+/// One site folder for every case: a rebuild writes only the files that changed.
+static SITE_OUT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
 
 /// 2000 cases, or `PROPTEST_CASES` when set: an explicit count would override the variable,
 /// and a longer local run (`PROPTEST_CASES=50000`) should be one command away.

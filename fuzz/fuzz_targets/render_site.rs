@@ -6,7 +6,7 @@ use docket::Corpus;
 use docket::config::Config;
 use docket::corpus::decode_source;
 use docket::parse::{ParseOptions, parse_record_with};
-use docket::site::{SiteOptions, render_site};
+use docket::site::{SiteOptions, build};
 use docket::workspace::Workspace;
 use libfuzzer_sys::fuzz_target;
 
@@ -26,10 +26,8 @@ fuzz_target!(|bytes: &[u8]| {
         .insert("0001-fuzz.md", docket::parse::strip_bom(&text).to_string());
     corpus.decisions.push(parsed.decision);
     let workspace = Workspace::from_corpus(corpus, Config::default());
-    render_site(
-        &workspace,
-        &parsed.diagnostics,
-        &SiteOptions::new("fuzz-site"),
-    )
-    .expect("the built-in templates render any record");
+    // Written into one folder per process; a rebuild writes only the files that changed.
+    let out = std::env::temp_dir().join(format!("docket-fuzz-site-{}", std::process::id()));
+    build(&workspace, &parsed.diagnostics, &SiteOptions::new(out))
+        .expect("the built-in templates render any record");
 });

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
+use docket::diagnostics::Diagnostic;
 use docket::rules::{self, LintOptions};
-use docket::site::{BuildReport, build, export_templates};
+use docket::site::{BuildReport, LiveSite, build, export_templates};
 use docket::workspace::Workspace;
 
 use super::args::{InputArgs, SiteArgs};
@@ -37,29 +38,48 @@ pub(crate) struct Built {
 impl Built {
     /// `Built 7 pages for 3 records in site` and where to open it.
     pub(crate) fn summary(&self, out: &Path) -> String {
-        let removed = if self.report.removed > 0 {
-            format!(", {} stale file(s) removed", self.report.removed)
-        } else {
-            String::new()
-        };
-        format!(
-            "Built {} pages for {} records in {}{removed}\nopen {}\n",
-            self.report.pages,
-            self.workspace.corpus.decisions.len(),
-            out.display(),
-            self.report.index.display()
-        )
+        summary(&self.report, self.workspace.corpus.decisions.len(), out)
     }
 }
 
-/// Loads the records, lints them and writes the site: the one build path of `docket build`
-/// and `docket serve`.
+/// `Built 7 pages for 3 records in site` and where to open it.
+pub(crate) fn summary(report: &BuildReport, records: usize, out: &Path) -> String {
+    let removed = if report.removed > 0 {
+        format!(", {} stale file(s) removed", report.removed)
+    } else {
+        String::new()
+    };
+    format!(
+        "Built {} pages for {records} records in {}{removed}\nopen {}\n",
+        report.pages,
+        out.display(),
+        report.index.display()
+    )
+}
+
+/// The findings the site shows: every rule, as `docket lint` runs them.
+pub(crate) fn site_findings(workspace: &Workspace) -> Vec<Diagnostic> {
+    rules::run(workspace, &LintOptions::default())
+}
+
+/// Loads the records, lints them and writes the site: the one build path of `docket build`.
 pub(crate) fn build_site(input: &InputArgs, site: &SiteArgs) -> anyhow::Result<Built> {
     let workspace = input.load_with(true)?;
-    let findings = rules::run(&workspace, &LintOptions::default());
+    let findings = site_findings(&workspace);
     let report = build(&workspace, &findings, &site.options(input))
         .with_context(|| format!("writing the site to {}", site.out.display()))?;
     Ok(Built { workspace, report })
+}
+
+/// The same build for `docket serve`, which keeps the site to update it on changes.
+pub(crate) fn live_site(
+    input: &InputArgs,
+    site: &SiteArgs,
+) -> anyhow::Result<(LiveSite, BuildReport)> {
+    let workspace = input.load_with(true)?;
+    let findings = site_findings(&workspace);
+    LiveSite::build(workspace, findings, site.options(input))
+        .with_context(|| format!("writing the site to {}", site.out.display()))
 }
 
 /// Arguments of `docket templates`.

@@ -4,13 +4,16 @@
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Args;
-use docket::site::{ChangeWatch, ServeOptions, SiteServer, rebuild_on_change};
+use docket::site::{
+    BuildReport, ChangeWatch, LiveSite, ServeOptions, SiteServer, rebuild_on_change,
+};
+use docket::workspace::Workspace;
 
 use super::args::{InputArgs, SiteArgs};
-use super::build::{Built, build_site};
+use super::build::{live_site, site_findings, summary};
 use super::output::{emit, error, note};
 
 /// How often the records and templates are checked for changes.
@@ -33,8 +36,9 @@ pub(crate) struct ServeArgs {
 }
 
 pub(crate) fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let built = build_site(&args.input, &args.site)?;
-    emit(&built.summary(&args.site.out), None)?;
+    let (mut live, report) = live_site(&args.input, &args.site)?;
+    let records = live.workspace().corpus.decisions.len();
+    emit(&summary(&report, records, &args.site.out), None)?;
     let server = SiteServer::start(&ServeOptions {
         site: args.site.out.clone(),
         bind: args.bind,
@@ -43,10 +47,9 @@ pub(crate) fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .site
             .base_path
             .clone()
-            .or_else(|| built.workspace.config.site.base_path.clone()),
+            .or_else(|| live.workspace().config.site.base_path.clone()),
     })?;
-    let mut watch = ChangeWatch::new(watched(args, &built));
-    drop(built);
+    let mut watch = ChangeWatch::new(watched(args, live.workspace()));
     emit(
         &format!(
             "Serving {} at {} (Ctrl-C to stop)\n",
@@ -55,13 +58,16 @@ pub(crate) fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         ),
         None,
     )?;
-    rebuild_on_change(&server, &mut watch, POLL, || {
-        match build_site(&args.input, &args.site) {
-            Ok(built) => {
+    rebuild_on_change(&server, &mut watch, POLL, |changed| {
+        let started = Instant::now();
+        match rebuild(args, &mut live, changed) {
+            Ok(report) => {
                 let text = format!(
-                    "Rebuilt {} pages for {} records; open pages reload\n",
-                    built.report.pages,
-                    built.workspace.corpus.decisions.len()
+                    "Rebuilt {} of {} pages for {} records in {:.0} ms; open pages reload\n",
+                    report.rendered,
+                    report.pages,
+                    live.workspace().corpus.decisions.len(),
+                    started.elapsed().as_secs_f64() * 1000.0
                 );
                 if let Err(err) = emit(&text, None) {
                     error(&err);
@@ -77,12 +83,27 @@ pub(crate) fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Updates the site for the files `changed`: only the pages they touch when they are
+/// records docket already has, else a full load and build.
+fn rebuild(
+    args: &ServeArgs,
+    live: &mut LiveSite,
+    changed: &[PathBuf],
+) -> anyhow::Result<BuildReport> {
+    if let Some(report) = live.update(changed, site_findings)? {
+        return Ok(report);
+    }
+    let (fresh, report) = live_site(&args.input, &args.site)?;
+    *live = fresh;
+    Ok(report)
+}
+
 /// The records paths, the templates folder and the config file.
-fn watched(args: &ServeArgs, built: &Built) -> Vec<PathBuf> {
+fn watched(args: &ServeArgs, workspace: &Workspace) -> Vec<PathBuf> {
     let mut roots = args.input.paths();
     roots.extend(args.site.templates.clone());
-    roots.extend(built.workspace.config.site.templates.clone());
-    roots.extend(built.workspace.config_path.clone());
+    roots.extend(workspace.config.site.templates.clone());
+    roots.extend(workspace.config_path.clone());
     roots.extend(args.input.config.clone());
     roots.sort();
     roots.dedup();

@@ -212,17 +212,45 @@ impl Corpus {
             corpus.decisions.extend(decision);
             corpus.diagnostics.extend(diags);
         }
-        corpus.decisions.sort_by(|a, b| {
-            let key = |d: &Decision| {
-                (
-                    d.id.as_ref().and_then(|i| i.series.clone()),
-                    d.id.as_ref().map(|i| i.number),
-                    d.path.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
+        corpus.decisions.sort_by_cached_key(order_key);
         sort_diagnostics(&mut corpus.diagnostics);
         corpus
     }
+
+    /// Reads and parses the record at `index` again from its file, replacing its decision,
+    /// text and findings; the other records keep theirs (`docket serve` after one file
+    /// changed). Returns `false`, changing nothing, when the file cannot be read or the
+    /// record would move in the corpus order: those changes need a full load.
+    pub fn reparse(&mut self, index: usize, parse: ParseOptions, limits: &LimitsConfig) -> bool {
+        let Some(old) = self.decisions.get(index) else {
+            return false;
+        };
+        let path = old.path.clone();
+        // A file now over `max_file_size` (or unreadable) needs the full load's finding.
+        let Ok(Some(bytes)) = read_at_most(Path::new(&path), limits.max_file_size) else {
+            return false;
+        };
+        let (text, mut diags) = decode_source(&bytes, &path);
+        let parsed = parse_record_with(&text, &path, with_yaml_budget(parse, limits));
+        if order_key(&parsed.decision) != order_key(old) {
+            return false;
+        }
+        diags.extend(parsed.diagnostics);
+        self.decisions[index] = parsed.decision;
+        let text = crate::parse::strip_bom(&text).to_string();
+        self.sources.insert(&path, text);
+        self.diagnostics.retain(|d| d.path != path);
+        self.diagnostics.extend(diags);
+        sort_diagnostics(&mut self.diagnostics);
+        true
+    }
+}
+
+/// Records are sorted by (series, number, path).
+fn order_key(d: &Decision) -> (Option<String>, Option<u32>, String) {
+    (
+        d.id.as_ref().and_then(|i| i.series.clone()),
+        d.id.as_ref().map(|i| i.number),
+        d.path.clone(),
+    )
 }

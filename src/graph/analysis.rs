@@ -304,15 +304,16 @@ fn cycle_through(start: usize, older: &BTreeMap<usize, Vec<usize>>) -> Option<Ve
 
 /// DK604: a record replaced by one that is itself replaced: the chain's head is elsewhere.
 fn stale_chains(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    let adjacency = graph.adjacency();
     for (i, node) in graph.nodes.iter().enumerate() {
-        let direct = graph.replaced_by(i);
+        let direct = adjacency.replaced_by(i);
         let stale: Vec<usize> = direct
             .iter()
             .copied()
-            .filter(|r| !graph.replaced_by(*r).is_empty())
+            .filter(|r| !adjacency.replaced_by(*r).is_empty())
             .collect();
         let Some(&via) = stale.first() else { continue };
-        let heads: Vec<String> = graph
+        let heads: Vec<String> = adjacency
             .heads(i)
             .into_iter()
             .filter(|h| *h != i)

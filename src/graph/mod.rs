@@ -28,7 +28,7 @@ pub use dot::to_dot;
 pub use mermaid::to_mermaid;
 pub use view::{Filter, View, ViewEdge, ViewNode};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -377,41 +377,27 @@ impl Graph {
     /// The records that replace `index`, directly.
     #[must_use]
     pub fn replaced_by(&self, index: usize) -> Vec<usize> {
-        self.supersessions()
-            .into_iter()
-            .filter(|(_, old)| *old == index)
-            .map(|(new, _)| new)
-            .collect()
+        self.adjacency().replaced_by(index).to_vec()
     }
 
     /// The current heads of `index`'s supersede chain: the records that replace it, followed
     /// to the end (itself when nothing replaces it). A cycle stops the walk.
     #[must_use]
     pub fn heads(&self, index: usize) -> Vec<usize> {
-        let mut newer: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (new, old) in self.supersessions() {
-            newer.entry(old).or_default().push(new);
-        }
-        let mut heads = BTreeSet::new();
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![index];
-        while let Some(n) = stack.pop() {
-            if !seen.insert(n) {
-                continue;
-            }
-            match newer.get(&n) {
-                Some(next) => stack.extend(next.iter().copied()),
-                None => {
-                    heads.insert(n);
-                }
-            }
-        }
-        heads.into_iter().collect()
+        self.adjacency().heads(index)
     }
 
-    /// Edges stated by `index`.
+    /// Who links to and replaces whom, indexed once: for code asking about every record.
+    #[must_use]
+    pub fn adjacency(&self) -> Adjacency<'_> {
+        Adjacency::new(self)
+    }
+
+    /// Edges stated by `index`. Edges are in record order, so this is a binary search.
     pub fn outgoing(&self, index: usize) -> impl Iterator<Item = &Edge> {
-        self.edges.iter().filter(move |e| e.from == index)
+        let start = self.edges.partition_point(|e| e.from < index);
+        let end = start + self.edges[start..].partition_point(|e| e.from <= index);
+        self.edges[start..end].iter()
     }
 
     /// Edges from other records that resolve to `index`.
@@ -419,6 +405,75 @@ impl Graph {
         self.edges
             .iter()
             .filter(move |e| e.to() == Some(index) && e.from != index)
+    }
+}
+
+/// A graph's edges indexed by record, built in one pass: incoming edges and direct
+/// replacements without scanning every edge for each record (the site and DK604 ask about
+/// every record, which was quadratic).
+#[derive(Debug, Clone)]
+pub struct Adjacency<'a> {
+    graph: &'a Graph,
+    incoming: Vec<Vec<usize>>,
+    newer: Vec<Vec<usize>>,
+}
+
+impl<'a> Adjacency<'a> {
+    fn new(graph: &'a Graph) -> Adjacency<'a> {
+        let n = graph.nodes.len();
+        let mut incoming = vec![Vec::new(); n];
+        for (i, e) in graph.edges.iter().enumerate() {
+            if let Some(to) = e.to().filter(|&to| to != e.from && to < n) {
+                incoming[to].push(i);
+            }
+        }
+        let mut newer = vec![Vec::new(); n];
+        for (new, old) in graph.supersessions() {
+            if old < n {
+                newer[old].push(new);
+            }
+        }
+        Adjacency {
+            graph,
+            incoming,
+            newer,
+        }
+    }
+
+    /// Edges from other records that resolve to `index`, in edge order.
+    pub fn incoming(&self, index: usize) -> impl Iterator<Item = &'a Edge> + '_ {
+        let edges = &self.graph.edges;
+        self.incoming
+            .get(index)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &edges[i])
+    }
+
+    /// The records that replace `index`, directly, sorted.
+    #[must_use]
+    pub fn replaced_by(&self, index: usize) -> &[usize] {
+        self.newer.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// See [`Graph::heads`].
+    #[must_use]
+    pub fn heads(&self, index: usize) -> Vec<usize> {
+        let mut heads = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![index];
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
+            match self.newer.get(n).filter(|next| !next.is_empty()) {
+                Some(next) => stack.extend(next.iter().copied()),
+                None => {
+                    heads.insert(n);
+                }
+            }
+        }
+        heads.into_iter().collect()
     }
 }
 

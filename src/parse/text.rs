@@ -214,8 +214,7 @@ pub(crate) fn id_at_start(text: &str, require_series: bool) -> Option<(RecordId,
     let series = &t[..letters];
     let series_ok = !series.is_empty()
         && series.len() <= 6
-        && (series.chars().all(|c| c.is_ascii_uppercase())
-            || is_series_prefix(&series.to_ascii_lowercase()));
+        && (series.chars().all(|c| c.is_ascii_uppercase()) || is_lower_series(series));
     if !series.is_empty() && !series_ok {
         return None;
     }
@@ -245,6 +244,18 @@ pub(crate) fn id_at_start(text: &str, require_series: bool) -> Option<(RecordId,
     let raw = &t[..end];
     let series = (!series.is_empty()).then_some(series);
     Some((RecordId::new(raw, series, number), end))
+}
+
+/// Whether `series` (at most six ASCII letters) is a series written in any case (`adr`),
+/// lower-cased on the stack.
+fn is_lower_series(series: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(slot) = buf.get_mut(..series.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(series.as_bytes());
+    slot.make_ascii_lowercase();
+    std::str::from_utf8(slot).is_ok_and(is_series_prefix)
 }
 
 /// Strips an id prefix from a heading: `ADR-016: Fly.io` → (`ADR-016`, `Fly.io`),
@@ -368,7 +379,7 @@ pub(crate) fn ids_in_text(text: &str) -> Vec<(RecordId, usize)> {
     while i < bytes.len() {
         let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         if boundary
-            && bytes[i].is_ascii_alphabetic()
+            && may_start_id(&bytes[i..])
             && let Some((id, used)) = id_at_start(&text[i..], true)
         {
             out.push((id, i));
@@ -378,6 +389,26 @@ pub(crate) fn ids_in_text(text: &str) -> Vec<(RecordId, usize)> {
         i += 1;
     }
     out
+}
+
+/// Whether `bytes` can start an id with a series (1–6 ASCII letters, an optional separator,
+/// then a digit): the cheap test that spares [`id_at_start`] every other word of prose.
+fn may_start_id(bytes: &[u8]) -> bool {
+    let letters = bytes
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if letters == 0 || letters > 6 {
+        return false;
+    }
+    let rest = &bytes[letters..];
+    let digit_at = if rest.starts_with(b" #") {
+        2
+    } else {
+        usize::from(matches!(rest.first(), Some(b'-' | b'_' | b' ' | b'#')))
+    };
+    rest.get(digit_at).is_some_and(u8::is_ascii_digit)
 }
 
 /// An option name's key ([`option_key`]) with an `Option N:` prefix dropped first. The

@@ -48,6 +48,8 @@ mod dk701_invalid_embedded_code;
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 pub use context::{BaseRecord, LintContext, LintOptions, refers_to_option};
 pub use fix::{apply_edits, edits_by_path, unified_diff};
 
@@ -203,12 +205,32 @@ pub fn run(workspace: &Workspace, options: &LintOptions) -> Vec<Diagnostic> {
     let config = &workspace.config.lint;
     let enabled = |r: &Rule| is_enabled(r, config, &options.families);
     let mut out: Vec<Diagnostic> = corpus.diagnostics.clone();
-    for rule in RULES.iter().filter(|r| enabled(r)) {
+    let rules: Vec<&Rule> = RULES.iter().copied().filter(|r| enabled(r)).collect();
+    // Record rules run on every record in parallel; each record's findings are kept per rule
+    // and gathered below in the serial order (rule, then record), so output never depends on
+    // scheduling.
+    let mut per_record: Vec<Vec<Vec<Diagnostic>>> = corpus
+        .decisions
+        .par_iter()
+        .map(|decision| {
+            rules
+                .iter()
+                .map(|rule| {
+                    let mut found = Vec::new();
+                    if let Check::Record(check) = rule.check {
+                        check(rule, decision, &ctx, &mut found);
+                    }
+                    found
+                })
+                .collect()
+        })
+        .collect();
+    for (k, rule) in rules.iter().enumerate() {
         match rule.check {
             Check::Parse => {}
-            Check::Record(check) => {
-                for decision in &corpus.decisions {
-                    check(rule, decision, &ctx, &mut out);
+            Check::Record(_) => {
+                for found in &mut per_record {
+                    out.append(&mut found[k]);
                 }
             }
             Check::Corpus(check) => check(rule, &ctx, &mut out),

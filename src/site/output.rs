@@ -2,10 +2,10 @@
 //! marker lists the files it wrote) unless forced, never in or around a records folder, and
 //! a rebuild removes the pages it wrote before that no longer exist.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
-use crate::atomic_write::write_atomic;
+use crate::atomic_write::write_atomic_if_changed;
 use crate::corpus::absolute;
 use crate::error::{Error, Result};
 
@@ -80,23 +80,32 @@ fn is_inside(rel: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes `files` (paths relative to `out`, with `/`) atomically, removes the files the last
-/// build wrote that this one did not, and records the list in the marker. Returns how many
-/// stale files were removed.
-pub(crate) fn write_site(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<usize> {
-    std::fs::create_dir_all(out).map_err(io(out))?;
-    let marker = out.join(MARKER);
-    let previous = std::fs::read_to_string(&marker).unwrap_or_default();
-    for (rel, bytes) in files {
-        let path = out.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        write_atomic(&path, bytes)?;
+/// Makes the output folder (and its `records/` folder) and returns the list of files the
+/// last build wrote, as its marker holds it.
+pub(crate) fn begin(out: &Path) -> Result<String> {
+    let records = out.join("records");
+    std::fs::create_dir_all(&records).map_err(io(&records))?;
+    Ok(std::fs::read_to_string(out.join(MARKER)).unwrap_or_default())
+}
+
+/// Writes one file of the site (its folder made when missing), atomically and only when
+/// its bytes changed; returns whether it wrote.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if let Some(parent) = path.parent()
+        && !parent.is_dir()
+    {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
+    write_atomic_if_changed(path, bytes)
+}
+
+/// Removes the files the last build wrote (`previous`, the marker's text) that this one did
+/// not (`listed`, paths relative to `out` with `/`), and records the list in the marker.
+/// Returns how many stale files were removed.
+pub(crate) fn finish(out: &Path, previous: &str, listed: &BTreeSet<String>) -> Result<usize> {
     let mut removed = 0;
     for rel in previous.lines().skip(1).map(str::trim) {
-        if is_inside(rel) && !files.contains_key(rel) {
+        if is_inside(rel) && !listed.contains(rel) {
             let path = out.join(rel);
             match std::fs::remove_file(&path) {
                 Ok(()) => removed += 1,
@@ -108,11 +117,11 @@ pub(crate) fn write_site(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Resul
     let mut list = String::from(
         "# written by docket build; files listed here are replaced or removed on rebuild\n",
     );
-    for rel in files.keys() {
+    for rel in listed {
         list.push_str(rel);
         list.push('\n');
     }
-    write_atomic(&marker, list.as_bytes())?;
+    write_atomic_if_changed(&out.join(MARKER), list.as_bytes())?;
     Ok(removed)
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::graph::Target;
+use crate::graph::{Adjacency, Target};
 use crate::model::{Decision, StatusKind, option_key, same_option};
 use crate::score::{RecordScore, fmt_plain};
 use crate::workspace::Workspace;
@@ -248,9 +248,25 @@ fn platform_use(
     }
 }
 
+/// What the platforms page shows of one record: each option it weighs, with its key.
+pub(crate) fn platform_uses(
+    decision: &Decision,
+    score: &RecordScore,
+    row: &RecordRow,
+) -> Vec<(String, PlatformUse)> {
+    decision
+        .options
+        .iter()
+        .map(|o| (option_key(&o.name), o))
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, o)| (key, platform_use(decision, score, row, &o.name, o.selected)))
+        .collect()
+}
+
+/// The platforms page; `scores` holds every record's score (the one for record `i` at `i`).
 pub(crate) fn platforms_page(
     decisions: &[Decision],
-    scores: &[RecordScore],
+    scores: &[Option<RecordScore>],
     rows: &[RecordRow],
 ) -> PlatformsPage {
     let mut by_key: BTreeMap<String, PlatformView> = BTreeMap::new();
@@ -270,7 +286,10 @@ pub(crate) fn platforms_page(
             if entry.uses.iter().any(|u| u.record.slug == rows[i].slug) {
                 continue;
             }
-            let use_ = platform_use(d, &scores[i], &rows[i], &o.name, o.selected);
+            let score = scores[i]
+                .as_ref()
+                .expect("every record is scored before the platforms page");
+            let use_ = platform_use(d, score, &rows[i], &o.name, o.selected);
             entry.chosen += usize::from(use_.role == "chosen");
             entry.rejected += usize::from(use_.role == "rejected");
             entry.uses.push(use_);
@@ -291,17 +310,34 @@ fn attribute_text(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A record's page. `root` leads from the record page to the site root; local files the
-/// record links to are collected in `local`, which also knows `[site] repository_url`.
+/// What every record page is made from: the workspace, its graph's adjacency, every
+/// record's row and score, and the prefix leading from a record page to the site root.
+pub(crate) struct RecordInputs<'a> {
+    pub(crate) workspace: &'a Workspace,
+    pub(crate) adjacency: Adjacency<'a>,
+    pub(crate) rows: &'a [RecordRow],
+    pub(crate) scores: &'a [Option<RecordScore>],
+    pub(crate) root: String,
+}
+
+/// Record `index`'s page, with `findings` (its own). Local files the record links to are
+/// collected in `local`, which also knows `[site] repository_url`.
 pub(crate) fn record_page(
-    workspace: &Workspace,
-    findings: &[crate::diagnostics::Diagnostic],
+    inputs: &RecordInputs<'_>,
+    findings: &[&crate::diagnostics::Diagnostic],
     index: usize,
-    rows: &[RecordRow],
-    score: &RecordScore,
-    root: &str,
     local: &mut LocalFiles,
 ) -> RecordPage {
+    let RecordInputs {
+        workspace,
+        adjacency,
+        rows,
+        scores,
+        root,
+    } = inputs;
+    let score = scores[index]
+        .as_ref()
+        .expect("the records whose pages are rendered are scored");
     let graph = &workspace.graph;
     let decision = &workspace.corpus.decisions[index];
     let hrefs: Vec<(String, String)> = graph
@@ -326,13 +362,13 @@ pub(crate) fn record_page(
             })
         })
         .unwrap_or_default();
-    let heads = graph.heads(index);
+    let heads = adjacency.heads(index);
     let superseded_by = if heads == [index] {
         Vec::new()
     } else {
         heads.iter().map(|h| rows[*h].clone()).collect()
     };
-    let (outgoing, incoming) = link_views(graph, index, rows);
+    let (outgoing, incoming) = link_views(graph, adjacency, index, rows);
     RecordPage {
         record: rows[index].clone(),
         long_title: decision.title.long.clone(),

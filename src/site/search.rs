@@ -2,6 +2,7 @@
 //! plain text. The bundled `search.js` filters the index list with it in the browser, so
 //! search needs no server and no third-party script.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Decision;
@@ -30,33 +31,36 @@ pub struct SearchEntry {
 /// The index entries of the records, in site order.
 pub(crate) fn search_entries(decisions: &[Decision], rows: &[RecordRow]) -> Vec<SearchEntry> {
     decisions
-        .iter()
+        .par_iter()
         .zip(rows)
-        .map(|(d, row)| {
-            let mut parts: Vec<&str> = vec![&row.key, &row.title];
-            parts.extend(d.title.long.as_deref());
-            parts.extend(d.chosen.as_ref().map(|c| c.name.as_str()));
-            parts.extend(d.options.iter().map(|o| o.name.as_str()));
-            parts.extend(d.tags.iter().map(String::as_str));
-            parts.extend(d.context.as_ref().map(|t| t.text.as_str()));
-            parts.extend(d.decision.as_ref().map(|t| t.text.as_str()));
-            let text = parts
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            SearchEntry {
-                slug: row.slug.clone(),
-                url: row.url.clone(),
-                key: row.key.clone(),
-                title: row.title.clone(),
-                status: row.status.kind.clone(),
-                tags: row.tags.clone(),
-                text,
-            }
-        })
+        .map(|(d, row)| search_entry(d, row))
         .collect()
+}
+
+/// One record's index entry.
+pub(crate) fn search_entry(d: &Decision, row: &RecordRow) -> SearchEntry {
+    let mut parts: Vec<&str> = vec![&row.key, &row.title];
+    parts.extend(d.title.long.as_deref());
+    parts.extend(d.chosen.as_ref().map(|c| c.name.as_str()));
+    parts.extend(d.options.iter().map(|o| o.name.as_str()));
+    parts.extend(d.tags.iter().map(String::as_str));
+    parts.extend(d.context.as_ref().map(|t| t.text.as_str()));
+    parts.extend(d.decision.as_ref().map(|t| t.text.as_str()));
+    let text = parts
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    SearchEntry {
+        slug: row.slug.clone(),
+        url: row.url.clone(),
+        key: row.key.clone(),
+        title: row.title.clone(),
+        status: row.status.kind.clone(),
+        tags: row.tags.clone(),
+        text,
+    }
 }
 
 /// The index as JSON, and as a script that sets `window.DOCKET_SEARCH` (pages opened from

@@ -125,18 +125,19 @@ impl Drop for SiteServer {
     }
 }
 
-/// Every `interval`, asks `watch` whether a file changed and, if so, calls `rebuild`; when
-/// the rebuild succeeds, bumps the version so open pages reload. A failed rebuild leaves the
-/// last good site in place. Runs until the process is stopped (Ctrl-C).
+/// Every `interval`, asks `watch` which files changed and, if any did, calls `rebuild`
+/// with them; when the rebuild succeeds, bumps the version so open pages reload. A failed
+/// rebuild leaves the last good site in place. Runs until the process is stopped (Ctrl-C).
 pub fn rebuild_on_change(
     server: &SiteServer,
     watch: &mut ChangeWatch,
     interval: Duration,
-    mut rebuild: impl FnMut() -> bool,
+    mut rebuild: impl FnMut(&[PathBuf]) -> bool,
 ) -> ! {
     loop {
         std::thread::sleep(interval);
-        if watch.has_changed() && rebuild() {
+        let changed = watch.changes();
+        if !changed.is_empty() && rebuild(&changed) {
             server.bump_version();
         }
     }
@@ -164,13 +165,29 @@ impl ChangeWatch {
 
     /// Whether a file was added, removed or changed since the last call (or since `new`).
     pub fn has_changed(&mut self) -> bool {
+        !self.changes().is_empty()
+    }
+
+    /// The files added, removed or changed since the last call (or since `new`), sorted.
+    pub fn changes(&mut self) -> Vec<PathBuf> {
         let now = fingerprint(&self.roots);
         if now == self.seen {
-            false
-        } else {
-            self.seen = now;
-            true
+            return Vec::new();
         }
+        let mut changed: Vec<PathBuf> = now
+            .iter()
+            .filter(|(path, seen)| self.seen.get(*path) != Some(seen))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(
+            self.seen
+                .keys()
+                .filter(|path| !now.contains_key(*path))
+                .cloned(),
+        );
+        changed.sort();
+        self.seen = now;
+        changed
     }
 }
 

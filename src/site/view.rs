@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, SourceMap};
-use crate::graph::{Edge, Graph, Target};
+use crate::graph::{Adjacency, Edge, Graph, Target};
 use crate::model::{Decision, LinkKind, StatusKind, option_key};
 use crate::score::{RecordScore, Scorecard, Verdict, fmt_plain};
 
@@ -280,6 +280,7 @@ fn incoming_words(kind: LinkKind, verb: &str) -> String {
 /// The links of a record, out and in, relations before mentions.
 pub(crate) fn link_views(
     graph: &Graph,
+    adjacency: &Adjacency<'_>,
     index: usize,
     rows: &[RecordRow],
 ) -> (Vec<LinkView>, Vec<LinkView>) {
@@ -299,7 +300,7 @@ pub(crate) fn link_views(
         text: e.text.clone(),
     };
     let mut outgoing: Vec<LinkView> = graph.outgoing(index).map(out_view).collect();
-    let mut incoming: Vec<LinkView> = graph.incoming(index).map(in_view).collect();
+    let mut incoming: Vec<LinkView> = adjacency.incoming(index).map(in_view).collect();
     outgoing.sort_by_key(|l| l.mention);
     incoming.sort_by_key(|l| l.mention);
     dedup_links(&mut outgoing);
@@ -483,13 +484,12 @@ pub(crate) fn cost_view(score: &RecordScore) -> Option<CostTableView> {
 
 /// The findings on one record, in the order lint prints them.
 pub(crate) fn finding_views(
-    findings: &[Diagnostic],
+    findings: &[&Diagnostic],
     path: &str,
     sources: &SourceMap,
 ) -> Vec<FindingView> {
     findings
         .iter()
-        .filter(|d| d.path == path)
         .map(|d| FindingView {
             code: d.code.to_string(),
             name: d.name.to_string(),

@@ -102,11 +102,12 @@ fn bullet_entry(text: &str) -> Option<LegendEntry> {
     let t = text.trim();
     let token = t.split_whitespace().next()?;
     let symbol = token.trim_matches(|c: char| matches!(c, '*' | '`' | ':' | ','));
-    if symbol.is_empty() || !is_legend_symbol(symbol) || t.split_whitespace().count() > 12 {
+    let rest = &t[token.len()..];
+    // The cheap tests first: most lines have no digit after their first word.
+    let at = rest.find(|c: char| c.is_ascii_digit())?;
+    if symbol.is_empty() || t.split_whitespace().count() > 12 || !is_legend_symbol(symbol) {
         return None;
     }
-    let rest = &t[token.len()..];
-    let at = rest.find(|c: char| c.is_ascii_digit())?;
     let before = rest[..at].trim_end();
     let unsigned = before
         .strip_suffix(['-', '−'])

@@ -144,8 +144,34 @@ pub fn section_kind(heading: &str) -> SectionKind {
     kind_of_key(&heading_key(heading))
 }
 
+/// How many heading kinds each thread remembers before starting over.
+const KIND_CACHE_LIMIT: usize = 4096;
+
+thread_local! {
+    /// Headings repeat across records (`context`, `option 1: render`), and a heading no
+    /// table names is looked up fuzzily, which is slow: each parsing thread remembers the
+    /// kinds it worked out. The lookup is a pure function, so results never depend on it.
+    static KIND_CACHE: std::cell::RefCell<std::collections::HashMap<String, SectionKind>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// [`section_kind`] for a heading already normalised by [`heading_key`].
 pub(crate) fn kind_of_key(key: &str) -> SectionKind {
+    if let Some(kind) = KIND_CACHE.with(|c| c.borrow().get(key).copied()) {
+        return kind;
+    }
+    let kind = look_up_kind(key);
+    KIND_CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= KIND_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), kind);
+    });
+    kind
+}
+
+fn look_up_kind(key: &str) -> SectionKind {
     let exact = SECTIONS
         .iter()
         .find(|(_, names)| names.contains(&key))

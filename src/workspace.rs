@@ -28,6 +28,8 @@ pub struct WorkspaceOptions {
     pub extra_extensions: Vec<String>,
     /// Also render each record as sanitised HTML (`docket build`).
     pub html: bool,
+    /// Counts the files read, for a progress bar.
+    pub progress: Option<std::sync::Arc<crate::corpus::Progress>>,
 }
 
 /// Records, their settings and their graph, loaded once.
@@ -87,6 +89,7 @@ impl Workspace {
                 ..ParseOptions::default()
             },
             limits: config.limits.clone(),
+            progress: options.progress.clone(),
         };
         let corpus = Corpus::load(paths, &load)?;
         let graph = linked(&corpus, &config);

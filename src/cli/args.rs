@@ -49,12 +49,17 @@ impl InputArgs {
     /// Loads the workspace as [`InputArgs::load`] does; with `html`, each record is also
     /// rendered as sanitised HTML for the site.
     pub(crate) fn load_with(&self, html: bool) -> anyhow::Result<Workspace> {
+        let progress = std::sync::Arc::new(docket::corpus::Progress::default());
         let options = WorkspaceOptions {
             config: self.config.clone(),
             extra_extensions: self.extensions.clone(),
             html,
+            progress: Some(std::sync::Arc::clone(&progress)),
         };
-        let workspace = Workspace::load(&self.paths(), &options)?;
+        let bar = super::progress::Bar::start(&progress);
+        let workspace = Workspace::load(&self.paths(), &options);
+        drop(bar);
+        let workspace = workspace?;
         rules::check_config(&workspace.config.lint)?;
         super::output::verbose(&format!(
             "read {} records{}",

@@ -12,6 +12,7 @@ mod mdbook;
 mod migrate;
 mod new;
 mod output;
+mod progress;
 mod score;
 mod serve;
 mod shell;

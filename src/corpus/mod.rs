@@ -10,6 +10,8 @@ pub use discover::{
 pub use load::decode_source;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -44,6 +46,27 @@ pub struct LoadOptions {
     pub parse: ParseOptions,
     /// The `[limits]` section: largest file, most records, YAML budget.
     pub limits: LimitsConfig,
+    /// Counts files as they are read, for a progress bar.
+    pub progress: Option<Arc<Progress>>,
+}
+
+/// How far a load has got: files found and files read so far. The loader counts; a caller
+/// on another thread may draw it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    total: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl Progress {
+    /// `(files read, files to read)`; the total is 0 until the files are found.
+    #[must_use]
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// Writes a path with `/` separators, as the model stores it.
@@ -149,7 +172,15 @@ impl Corpus {
             files.truncate(options.limits.max_records);
         }
         let parse = with_yaml_budget(options.parse, &options.limits);
-        let mut corpus = Corpus::from_files_limited(&files, parse, options.limits.max_file_size);
+        if let Some(progress) = &options.progress {
+            progress.total.store(files.len(), Ordering::Relaxed);
+        }
+        let mut corpus = Corpus::read_all(
+            &files,
+            parse,
+            options.limits.max_file_size,
+            options.progress.as_deref(),
+        );
         corpus.diagnostics.extend(over);
         for (path, message) in unreadable {
             corpus
@@ -180,9 +211,22 @@ impl Corpus {
         parse: ParseOptions,
         max_file_size: u64,
     ) -> Corpus {
+        Corpus::read_all(files, parse, max_file_size, None)
+    }
+
+    /// Reads and parses `files` in parallel, counting each in `progress`.
+    fn read_all(
+        files: &[PathBuf],
+        parse: ParseOptions,
+        max_file_size: u64,
+        progress: Option<&Progress>,
+    ) -> Corpus {
         let results: Vec<(String, String, Option<Decision>, Vec<Diagnostic>)> = files
             .par_iter()
             .map(|file| {
+                if let Some(progress) = progress {
+                    progress.done.fetch_add(1, Ordering::Relaxed);
+                }
                 let path = display_path(file);
                 match read_at_most(file, max_file_size) {
                     Ok(None) => {

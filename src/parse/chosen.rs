@@ -453,16 +453,12 @@ mod tests {
     fn options(names: &[&str]) -> Vec<ConsideredOption> {
         names
             .iter()
-            .map(|n| ConsideredOption {
-                name: (*n).to_string(),
-                span: Span::default(),
-                selected: false,
-                description: String::new(),
-                pros: Vec::new(),
-                cons: Vec::new(),
-                neutral: Vec::new(),
-                costs: Vec::new(),
-                verdict: None,
+            .map(|n| {
+                crate::parse::considered_options::new_option(
+                    (*n).to_string(),
+                    Span::default(),
+                    false,
+                )
             })
             .collect()
     }

@@ -122,7 +122,8 @@ fn strip_enumerator(name: &str) -> &str {
     }
 }
 
-fn new_option(name: String, span: Span, selected: bool) -> ConsideredOption {
+/// An option with a name and nothing else yet.
+pub(crate) fn new_option(name: String, span: Span, selected: bool) -> ConsideredOption {
     ConsideredOption {
         name,
         span,

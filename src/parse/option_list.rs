@@ -104,17 +104,7 @@ mod tests {
     use crate::model::Span;
 
     fn option(name: &str) -> ConsideredOption {
-        ConsideredOption {
-            name: name.to_string(),
-            span: Span::default(),
-            selected: false,
-            description: String::new(),
-            pros: Vec::new(),
-            cons: Vec::new(),
-            neutral: Vec::new(),
-            costs: Vec::new(),
-            verdict: None,
-        }
+        crate::parse::considered_options::new_option(name.to_string(), Span::default(), false)
     }
 
     #[test]
